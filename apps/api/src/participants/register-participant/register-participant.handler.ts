@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import {
+  PARTICIPANT_JOURNEY_WORKFLOW_TYPE,
+  participantWorkflowId,
+  registerParticipantUpdate,
+  type CommandResult,
+  type JourneyWorkflowInput,
+} from '@trialflow/contracts';
+import { checkRegistration, type Actor } from '@trialflow/domain';
+import { APP_CONFIG, type AppConfig } from '../../app-config.provider.js';
+import { commandProblem, domainProblem } from '../../temporal/command-errors.js';
+import type { RegisterParticipantBody } from './register-participant.request.js';
+
+export interface RegisterContext {
+  readonly actor: Actor;
+  readonly correlationId: string;
+}
+
+@Injectable()
+export class RegisterParticipantHandler {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(trialId: string, body: RegisterParticipantBody, context: RegisterContext): Promise<CommandResult> {
+    // Rules that need no journey state are checked here, before any workflow exists for the code.
+    const checked = checkRegistration({ trialId, cohortId: body.cohortId, siteId: body.siteId });
+    if (!checked.ok) throw domainProblem(checked.error);
+
+    const input: JourneyWorkflowInput = { participantId: randomUUID(), participantCode: body.participantCode };
+    const start = new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
+      workflowId: participantWorkflowId(body.participantCode),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [input],
+      // A running journey for the code receives the update (and rejects a second registration); a closed
+      // one may never be restarted under the same code.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    const deadline = Date.now() + this.config.api.commandTimeoutMs;
+    try {
+      return await this.client.withDeadline(deadline, () =>
+        this.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
+          updateId: body.commandId,
+          args: [{ ...body, trialId, actor: context.actor, correlationId: context.correlationId }],
+          startWorkflowOperation: start,
+        }),
+      );
+    } catch (error) {
+      throw commandProblem(error) ?? error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { DOMAIN_REJECTION_FAILURE_TYPE } from '@trialflow/contracts';
+import type { DomainError } from '@trialflow/domain';
+import { problem, type ProblemException } from '../http/problem.js';
+
+/** Domain error codes that are conflicts with existing state rather than broken rules. */
+const CONFLICT_CODES = new Set(['PARTICIPANT_ALREADY_REGISTERED']);
+const NOT_FOUND_CODES = new Set(['TRIAL_NOT_FOUND']);
+
+export function domainProblem(error: DomainError): ProblemException {
+  const status = CONFLICT_CODES.has(error.code) ? 409 : NOT_FOUND_CODES.has(error.code) ? 404 : 422;
+  const title = status === 409 ? 'Conflicts with the current state' : status === 404 ? 'Not found' : 'A protocol rule forbids this';
+  return problem(status, error.code, title, error.message, error.field ? { errors: [{ field: error.field, message: error.message }] } : {});
+}
+
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+const GRPC_CANCELLED = 1;
+
+function isTimeout(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && [GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE, GRPC_CANCELLED].includes(cause.code);
+}
+
+/**
+ * Maps what Temporal answered to a command into problem details. A time-out is a 503 with Retry-After:
+ * nothing was recorded (the update never completed) and the same command id may be sent again safely.
+ */
+export function commandProblem(error: unknown): ProblemException | undefined {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DOMAIN_REJECTION_FAILURE_TYPE) {
+    const [domainError] = (error.cause.details ?? []) as DomainError[];
+    if (domainError) return domainProblem(domainError);
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return problem(409, 'PARTICIPANT_ALREADY_REGISTERED', 'Conflicts with the current state', 'This participant code belongs to a journey that has already ended.', {
+      errors: [{ field: 'participantCode', message: 'already used' }],
+    });
+  }
+  if (isTimeout(error)) {
+    const p = problem(503, 'ORCHESTRATOR_UNAVAILABLE', 'The orchestrator did not answer in time', 'Nothing was recorded. Send the same request (same commandId) again.');
+    p.headers['Retry-After'] = '5';
+    return p;
+  }
+  return undefined;
+}

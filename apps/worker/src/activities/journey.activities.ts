@@ -1,0 +1,36 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { AppendEventsInput, AppendEventsResult, JourneyActivities } from '@trialflow/contracts';
+import { EventIdReuseError, StreamVersionConflictError, type PostgresEventStore } from '@trialflow/event-store';
+
+/**
+ * The journey's activities, bound to the event store. Idempotent: the workflow generates the event ids,
+ * so a retry after a lost acknowledgement is recognised by the store and reported as already appended.
+ */
+export function createJourneyActivities(eventStore: PostgresEventStore): JourneyActivities {
+  return {
+    async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
+      try {
+        return await eventStore.append({
+          streamId: input.streamId,
+          streamType: input.streamType,
+          trialId: input.trialId,
+          expectedVersion: input.expectedVersion,
+          events: input.events.map((e) => ({
+            eventId: e.eventId,
+            eventType: e.event.type,
+            schemaVersion: e.event.schemaVersion,
+            data: e.event.data,
+            metadata: e.metadata,
+            occurredAt: e.event.occurredAt,
+          })),
+        });
+      } catch (error) {
+        // Not retryable: the single-writer design makes these bugs, and retrying cannot fix them.
+        if (error instanceof StreamVersionConflictError || error instanceof EventIdReuseError) {
+          throw ApplicationFailure.nonRetryable(error.message, error.name);
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Deadline } from './plan.js';
+import { plan } from './plan.js';
+import type { ParticipantState } from './state.js';
+
+/** What a caller sees after a command: enough to render the next step without another read. */
+export interface ParticipantSummary {
+  readonly participantId: string | null;
+  readonly participantCode: string | null;
+  readonly trialId: string | null;
+  readonly cohortId: string | null;
+  readonly siteId: string | null;
+  readonly phase: ParticipantState['phase'];
+  readonly streamVersion: number;
+  readonly nextDeadline: Deadline | null;
+}
+
+export function summarize(state: ParticipantState): ParticipantSummary {
+  return {
+    participantId: state.participantId ?? null,
+    participantCode: state.participantCode ?? null,
+    trialId: state.trialId ?? null,
+    cohortId: state.cohortId ?? null,
+    siteId: state.siteId ?? null,
+    phase: state.phase,
+    streamVersion: state.version,
+    nextDeadline: plan(state)[0] ?? null,
+  };
+}

@@ -1,0 +1,11 @@
+/** Who issued a command. Every command carries it so each event is attributable (21 CFR 11.10(e), ALCOA). */
+export type ActorRole = 'coordinator' | 'investigator' | 'auditor' | 'admin' | 'system';
+
+export interface Actor {
+  readonly id: string;
+  readonly role: ActorRole;
+  readonly siteId?: string;
+}
+
+/** Time-driven decisions (a timer fired) are attributed to the orchestrator itself. */
+export const SYSTEM_ACTOR: Actor = { id: 'trialflow-orchestrator', role: 'system' };

@@ -1,0 +1,48 @@
+/** An event as read back from the store, with its positions and the store's own recording time. */
+export interface StoredEvent {
+  readonly streamId: string;
+  readonly streamPosition: number;
+  readonly globalPosition: number;
+  /** xid8 of the writing transaction, as a decimal string (it exceeds 2^53 on long-lived clusters). */
+  readonly transactionId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly schemaVersion: number;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+}
+
+export interface StoredEventRow {
+  stream_id: string;
+  stream_position: string;
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  occurred_at: Date;
+  recorded_at: Date;
+}
+
+export const STORED_EVENT_COLUMNS = `stream_id, stream_position, global_position, transaction_id::text AS transaction_id,
+  event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at`;
+
+export function toStoredEvent(row: StoredEventRow): StoredEvent {
+  return {
+    streamId: row.stream_id,
+    streamPosition: Number(row.stream_position),
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}

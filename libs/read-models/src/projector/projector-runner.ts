@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { EVENTS_APPENDED_CHANNEL } from '@trialflow/event-store';
+import { Projector } from './projector.js';
+import type { Projection } from './projection.js';
+
+export interface ProjectorRunnerOptions {
+  readonly databaseUrl: string;
+  /** Fallback poll when no notification arrives (a notification can be missed across a reconnect). */
+  readonly pollIntervalMs?: number;
+  readonly onError?: (error: unknown, projection: string) => void;
+}
+
+/**
+ * Keeps every projection caught up: wakes on the append notification or on the poll interval, whichever
+ * comes first. Errors are reported and retried on the next wake; the checkpoint guarantees no loss.
+ */
+export class ProjectorRunner {
+  private readonly projectors: Projector[];
+  private listener: pg.Client | undefined;
+  private wake: (() => void) | undefined;
+  /** Set by a notification that arrives while a catch-up is running, so the next wait is skipped. */
+  private pending = false;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectorRunnerOptions,
+  ) {
+    this.projectors = projections.map((p) => new Projector(dataSource, p));
+  }
+
+  async start(): Promise<void> {
+    this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
+    this.listener.on('notification', () => {
+      this.pending = true;
+      this.wake?.();
+    });
+    this.listener.on('error', (error) => this.options.onError?.(error, 'listener'));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.wake = undefined;
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.pending = false;
+      for (const [i, projector] of this.projectors.entries()) {
+        try {
+          await projector.catchUp();
+        } catch (error) {
+          this.options.onError?.(error, this.projections[i]?.name ?? 'unknown');
+        }
+      }
+      if (this.stopped) break;
+      if (this.pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 1000);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}

@@ -23,7 +23,8 @@ export default {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
     },
     {
       ...shared,

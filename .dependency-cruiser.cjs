@@ -1,0 +1,66 @@
+/**
+ * The import rules of ARCHITECTURE.md, checked on every `npm test` (npm run lint):
+ * - libs/domain is pure: it imports only itself and zod (no framework, no I/O, no Node built-ins);
+ * - workflows/ import only @temporalio/workflow, libs/domain and the shared message definitions
+ *   (libs/contracts), which is what Temporal's deterministic sandbox allows;
+ * - apps never import each other; libraries never import apps.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'libs/domain imports nothing internal or framework: only itself and zod.',
+      from: { path: '^libs/domain/' },
+      to: { pathNot: ['^libs/domain/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'workflows-are-deterministic',
+      severity: 'error',
+      comment: 'workflows/ imports only @temporalio/workflow, libs/domain and libs/contracts (message definitions).',
+      from: { path: '^workflows/' },
+      to: {
+        pathNot: [
+          '^workflows/',
+          '^libs/domain/',
+          '^libs/contracts/',
+          '^node_modules/@temporalio/(workflow|common)/',
+          '^node_modules/zod/',
+        ],
+      },
+    },
+    {
+      name: 'contracts-are-definitions-only',
+      severity: 'error',
+      comment: 'libs/contracts is shared with the workflow sandbox: no I/O, no framework.',
+      from: { path: '^libs/contracts/' },
+      to: { pathNot: ['^libs/contracts/', '^libs/domain/', '^node_modules/@temporalio/(workflow|common)/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-do-not-import-apps-or-workflows',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^(apps|workflows)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { pathNot: '^node_modules' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|\\.tools|\\.data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.d.ts'] },
+    builtInModules: { add: [] },
+  },
+};

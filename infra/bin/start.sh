@@ -12,4 +12,14 @@ if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
 fi
 log "building (tsc)…"
 npm run --silent build
-exec node infra/dev/start.mjs
+# The system runs in a session of its own, so a Ctrl-C reaches only this script, which asks it to stop
+# in order (API, worker, Temporal, PostgreSQL) instead of every process dying at once mid-write.
+setsid node infra/dev/start.mjs &
+system=$!
+trap 'kill -TERM "$system" 2>/dev/null || true' INT TERM
+status=0
+while :; do
+  if wait "$system"; then status=0; else status=$?; fi
+  kill -0 "$system" 2>/dev/null || break
+done
+exit "$status"

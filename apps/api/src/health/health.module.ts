@@ -4,7 +4,7 @@ import { HealthController } from './health.controller.js';
 import { TemporalHealthIndicator } from './temporal.health.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty' })],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
   controllers: [HealthController],
   providers: [TemporalHealthIndicator],
 })

@@ -57,7 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message = typeof response === 'object' && response !== null && 'message' in response ? response.message : exception.message;
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
-      return { problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail }, headers: {} };
+      // Terminus answers "not ready" with the state of every check: keep it, that is the useful part.
+      const checks = typeof response === 'object' && response !== null && 'details' in response ? (response.details as Record<string, unknown>) : undefined;
+      return { problem: { type: problemType(known.code), title: known.title, status, code: known.code, detail, ...(checks ? { checks } : {}) }, headers: {} };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return {

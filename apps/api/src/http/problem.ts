@@ -20,6 +20,8 @@ export interface ProblemDetails {
   readonly errors?: readonly FieldError[];
   /** The request's id (X-Request-Id), to quote when reporting a problem. */
   readonly requestId?: string;
+  /** Health checks: the state of each dependency when the service is not ready. */
+  readonly checks?: Record<string, unknown>;
 }
 
 export const problemType = (code: string): string => `urn:trialflow:problem:${code.toLowerCase().replaceAll('_', '-')}`;

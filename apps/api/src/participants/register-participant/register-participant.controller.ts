@@ -19,7 +19,7 @@ export class RegisterParticipantController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a participant and start their journey', operationId: 'registerParticipant' })
-  @ApiParam({ name: 'trialId', example: 'ucart-cd19-bcma' })
+  @ApiParam({ name: 'trialId', schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{2,63}$' }, example: 'ucart-cd19-bcma' })
   @ApiBody({ schema: jsonSchemaOf(registerParticipantBodySchema) })
   @ApiResponse({ status: 201, description: 'Registered. ETag is the stream version; Location is the participant.' })
   @problemResponses(400, 404, 409, 422, 503)

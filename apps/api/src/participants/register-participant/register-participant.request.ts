@@ -13,6 +13,6 @@ export const registerParticipantBodySchema = z
     cohortId: z.string({ error: 'is required' }).min(1).max(32).describe('Cohort of the trial, e.g. SLE.'),
     siteId: z.string({ error: 'is required' }).min(1).max(32).describe('Activated site of the trial.'),
   })
-  .meta({ id: 'RegisterParticipantRequest', title: 'Register a participant' });
+  .meta({ title: 'RegisterParticipantRequest', description: 'Register a participant and start their journey.' });
 
 export type RegisterParticipantBody = z.infer<typeof registerParticipantBodySchema>;

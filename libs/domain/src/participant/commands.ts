@@ -1,28 +1,84 @@
 import type { Actor } from '../shared/actor.js';
-import type { IsoInstant } from '../shared/time.js';
+import type { IsoDate, IsoInstant } from '../shared/time.js';
+import type { AdverseEventReportedV1, ConsentSignedV1, ObservationValue } from './events.js';
 
-/** Envelope common to every command: who, which idempotency key, and (for corrections) why. */
+/**
+ * The journey's command catalogue. Every command carries who issued it (actor id, role, site) and its
+ * idempotency key; corrections, voids and other changes of record carry a mandatory reason (21 CFR 11.10(e),
+ * ICH E6(R3) audit trail: "who, what, when and why").
+ */
 export interface CommandMeta {
   readonly commandId: string;
   readonly actor: Actor;
   readonly reason?: string;
 }
 
-export interface RegisterParticipant extends CommandMeta {
-  readonly type: 'RegisterParticipant';
-  readonly data: {
-    readonly participantId: string;
-    readonly participantCode: string;
-    readonly trialId: string;
-    readonly cohortId: string;
-    readonly siteId: string;
-  };
-}
+type Command<T extends string, D> = CommandMeta & { readonly type: T; readonly data: D };
 
+export type RegisterParticipant = Command<'RegisterParticipant', {
+  readonly participantId: string;
+  readonly participantCode: string;
+  readonly trialId: string;
+  readonly cohortId: string;
+  readonly siteId: string;
+  readonly ageYears?: number;
+  readonly sex?: 'F' | 'M';
+}>;
+export type SignConsent = Command<'SignConsent', Omit<ConsentSignedV1['data'], 'entryId'>>;
+export type RecordScreeningObservation = Command<'RecordScreeningObservation', ObservationValue>;
+export type AttestEligibilityCriterion = Command<'AttestEligibilityCriterion', { readonly criterionCode: string; readonly attested: boolean; readonly note?: string }>;
+export type EvaluateEligibility = Command<'EvaluateEligibility', Record<string, never>>;
+export type SignEligibility = Command<'SignEligibility', {
+  readonly meaning: string;
+  /** The hash of the evaluation the investigator was shown: a changed record cannot be signed unseen. */
+  readonly recordHash: string;
+  /** Set by the API after re-authentication (21 CFR 11.200): the domain refuses an unauthenticated signature. */
+  readonly reauthenticated: boolean;
+}>;
+export type FailScreening = Command<'FailScreening', { readonly reason: string }>;
+export type StartRescreening = Command<'StartRescreening', { readonly reason: string }>;
+export type Enrol = Command<'Enrol', { readonly doseLevelId: string }>;
+export type RecordMedicationStop = Command<'RecordMedicationStop', { readonly drugClass: string; readonly drugName: string; readonly lastDoseOn: IsoDate }>;
+export type RecordLymphodepletionDoseCalculation = Command<'RecordLymphodepletionDoseCalculation', {
+  readonly inputs: Record<string, unknown>;
+  readonly doses: readonly { readonly drug: string; readonly day: number; readonly doseMg: number }[];
+  readonly calculations: readonly unknown[];
+}>;
+export type AdministerLymphodepletionDose = Command<'AdministerLymphodepletionDose', { readonly drug: string; readonly day: number; readonly doseMg: number; readonly administeredAt: IsoInstant }>;
+export type RecordPreInfusionCheck = Command<'RecordPreInfusionCheck', { readonly items: Record<string, boolean> }>;
+export type AllocateProductLot = Command<'AllocateProductLot', { readonly lotId: string; readonly bagIds: readonly string[]; readonly carPositiveCellsPerBag?: number }>;
+export type StartThaw = Command<'StartThaw', { readonly bagIds: readonly string[]; readonly startedAt: IsoInstant }>;
+export type RecordInfusion = Command<'RecordInfusion', {
+  readonly startedAt: IsoInstant;
+  readonly completedAt: IsoInstant;
+  readonly carPositiveCellsInfused: number;
+  readonly weightKg: number;
+}>;
+export type ReportAdverseEvent = Command<'ReportAdverseEvent', Omit<AdverseEventReportedV1['data'], 'entryId' | 'aeId'> & { readonly aeId?: string }>;
+export type ReportSaeToSponsor = Command<'ReportSaeToSponsor', { readonly aeId: string; readonly reportedAt: IsoInstant }>;
+export type AssessCrs = Command<'AssessCrs', { readonly assessedAt: IsoInstant; readonly parameters: Record<string, unknown>; readonly grade: number; readonly algorithm: string }>;
+export type AssessIcans = Command<'AssessIcans', { readonly assessedAt: IsoInstant; readonly parameters: Record<string, unknown>; readonly grade: number; readonly algorithm: string }>;
+export type FlagDltCandidate = Command<'FlagDltCandidate', { readonly sourceEntryId: string; readonly rule: string; readonly description: string }>;
+export type AdjudicateDlt = Command<'AdjudicateDlt', { readonly candidateId: string; readonly isDlt: boolean; readonly rationale: string; readonly meaning: string; readonly reauthenticated: boolean }>;
+export type CompleteVisit = Command<'CompleteVisit', { readonly visitId: string; readonly actualDate: IsoDate; readonly assessments: readonly string[] }>;
+export type RecordUnscheduledVisit = Command<'RecordUnscheduledVisit', { readonly visitDate: IsoDate; readonly reason: string; readonly assessments: readonly string[] }>;
+export type ConfirmDeviation = Command<'ConfirmDeviation', { readonly deviationId: string; readonly important: boolean; readonly reason: string }>;
+export type DismissDeviation = Command<'DismissDeviation', { readonly deviationId: string; readonly reason: string }>;
+export type CorrectEntry = Command<'CorrectEntry', { readonly entryId: string; readonly changes: Record<string, unknown>; readonly reason: string }>;
+export type VoidEntry = Command<'VoidEntry', { readonly entryId: string; readonly reason: string }>;
+export type Withdraw = Command<'Withdraw', { readonly reason: string; readonly safetyFollowUpConsented: boolean; readonly withdrawnOn: IsoDate }>;
+export type MarkLostToFollowUp = Command<'MarkLostToFollowUp', { readonly lastContactOn: IsoDate; readonly attempts: number }>;
+export type RecordDeath = Command<'RecordDeath', { readonly diedOn: IsoDate; readonly cause: string }>;
+export type CompleteStudy = Command<'CompleteStudy', { readonly completedOn: IsoDate }>;
 /** A deadline from `plan()` was reached; issued by the orchestrator's timer, never by a user. */
-export interface ReachDeadline extends CommandMeta {
-  readonly type: 'ReachDeadline';
-  readonly data: { readonly deadlineId: string; readonly dueAt: IsoInstant };
-}
+export type ReachDeadline = Command<'ReachDeadline', { readonly deadlineId: string; readonly dueAt: IsoInstant }>;
 
-export type ParticipantCommand = RegisterParticipant | ReachDeadline;
+export type ParticipantCommand =
+  | RegisterParticipant | SignConsent | RecordScreeningObservation | AttestEligibilityCriterion | EvaluateEligibility | SignEligibility
+  | FailScreening | StartRescreening | Enrol | RecordMedicationStop | RecordLymphodepletionDoseCalculation | AdministerLymphodepletionDose
+  | RecordPreInfusionCheck | AllocateProductLot | StartThaw | RecordInfusion | ReportAdverseEvent | ReportSaeToSponsor | AssessCrs
+  | AssessIcans | FlagDltCandidate | AdjudicateDlt | CompleteVisit | RecordUnscheduledVisit | ConfirmDeviation | DismissDeviation
+  | CorrectEntry | VoidEntry | Withdraw | MarkLostToFollowUp | RecordDeath | CompleteStudy | ReachDeadline;
+
+export type ParticipantCommandType = ParticipantCommand['type'];
+export type CommandOf<T extends ParticipantCommandType> = Extract<ParticipantCommand, { type: T }>;

@@ -1,51 +1,56 @@
-import { accept, assertNever, reject, type Decision } from '../shared/domain-error.js';
-import { toIso } from '../shared/time.js';
-import type { ParticipantCommand, ReachDeadline, RegisterParticipant } from './commands.js';
-import type { ParticipantEvent } from './events.js';
-import { plan } from './plan.js';
-import { checkRegistration } from './registration-rules.js';
+import { assertNever } from '../shared/domain-error.js';
+import type { ParticipantCommand } from './commands.js';
+import { reachDeadline } from './decide/deadlines.js';
+import type { ParticipantDecision } from './decide/outcome.js';
+import { confirmDeviation, correctEntry, dismissDeviation, voidEntry } from './decide/records.js';
+import { register, signConsent } from './decide/registration.js';
+import { adjudicateDlt, assessCrs, assessIcans, flagDltCandidate, reportAdverseEvent, reportSaeToSponsor } from './decide/safety.js';
+import { attestCriterion, evaluate, failScreening, recordObservation, signEligibility, startRescreening } from './decide/screening.js';
+import { completeStudy, markLostToFollowUp, recordDeath, withdraw } from './decide/termination.js';
+import { administerLdDose, allocateLot, enrol, recordInfusion, recordLdCalculation, recordMedicationStop, recordPreInfusionCheck, startThaw } from './decide/treatment.js';
+import { completeVisit, recordUnscheduledVisit } from './decide/visits.js';
 import type { ParticipantState } from './state.js';
 
-type ParticipantDecision = Decision<ParticipantEvent>;
-
-/** The journey's rules: given the state and a command at instant `now`, the events to record or why not. */
+/**
+ * The journey's rules: given the state and a command at instant `now`, the events to record, or the broken
+ * rule as a DomainError with a stable code. Pure: the workflow's update validator, its handler and the tests
+ * all call it.
+ */
 export function decide(state: ParticipantState, command: ParticipantCommand, now: Date): ParticipantDecision {
   switch (command.type) {
-    case 'RegisterParticipant':
-      return register(state, command, now);
-    case 'ReachDeadline':
-      return reachDeadline(state, command);
-    default:
-      return assertNever(command);
-  }
-}
-
-function register(state: ParticipantState, command: RegisterParticipant, now: Date): ParticipantDecision {
-  if (state.phase !== 'UNREGISTERED') {
-    return reject('PARTICIPANT_ALREADY_REGISTERED', `Participant code '${state.participantCode}' is already registered.`, 'participantCode');
-  }
-  const checked = checkRegistration(command.data);
-  if (!checked.ok) return { ok: false, error: checked.error };
-  return accept({
-    type: 'ParticipantRegistered',
-    schemaVersion: 1,
-    occurredAt: toIso(now),
-    data: { ...command.data, protocolVersion: checked.protocol.protocolVersion },
-  });
-}
-
-function reachDeadline(state: ParticipantState, command: ReachDeadline): ParticipantDecision {
-  // Only a deadline that the current plan still contains fires: a timer armed before a correction moved
-  // it must not act on the stale date.
-  const deadline = plan(state).find((d) => d.id === command.data.deadlineId && d.dueAt === command.data.dueAt);
-  if (!deadline) return reject('DEADLINE_NOT_PENDING', `Deadline '${command.data.deadlineId}' is not pending at ${command.data.dueAt}.`);
-  switch (deadline.kind) {
-    case 'SCREENING_WINDOW_CLOSES': {
-      const openedAt = state.screeningOpenedAt ?? deadline.dueAt;
-      const windowDays = Math.round((Date.parse(deadline.dueAt) - Date.parse(openedAt)) / 86_400_000);
-      return accept({ type: 'ScreeningWindowElapsed', schemaVersion: 1, occurredAt: deadline.dueAt, data: { windowDays, openedAt } });
-    }
-    default:
-      return assertNever(deadline.kind);
+    case 'RegisterParticipant': return register(state, command, now);
+    case 'SignConsent': return signConsent(state, command, now);
+    case 'RecordScreeningObservation': return recordObservation(state, command, now);
+    case 'AttestEligibilityCriterion': return attestCriterion(state, command, now);
+    case 'EvaluateEligibility': return evaluate(state, command, now);
+    case 'SignEligibility': return signEligibility(state, command, now);
+    case 'FailScreening': return failScreening(state, command, now);
+    case 'StartRescreening': return startRescreening(state, command, now);
+    case 'Enrol': return enrol(state, command, now);
+    case 'RecordMedicationStop': return recordMedicationStop(state, command, now);
+    case 'RecordLymphodepletionDoseCalculation': return recordLdCalculation(state, command, now);
+    case 'AdministerLymphodepletionDose': return administerLdDose(state, command, now);
+    case 'RecordPreInfusionCheck': return recordPreInfusionCheck(state, command, now);
+    case 'AllocateProductLot': return allocateLot(state, command, now);
+    case 'StartThaw': return startThaw(state, command, now);
+    case 'RecordInfusion': return recordInfusion(state, command, now);
+    case 'ReportAdverseEvent': return reportAdverseEvent(state, command, now);
+    case 'ReportSaeToSponsor': return reportSaeToSponsor(state, command, now);
+    case 'AssessCrs': return assessCrs(state, command, now);
+    case 'AssessIcans': return assessIcans(state, command, now);
+    case 'FlagDltCandidate': return flagDltCandidate(state, command, now);
+    case 'AdjudicateDlt': return adjudicateDlt(state, command, now);
+    case 'CompleteVisit': return completeVisit(state, command, now);
+    case 'RecordUnscheduledVisit': return recordUnscheduledVisit(state, command, now);
+    case 'ConfirmDeviation': return confirmDeviation(state, command, now);
+    case 'DismissDeviation': return dismissDeviation(state, command, now);
+    case 'CorrectEntry': return correctEntry(state, command, now);
+    case 'VoidEntry': return voidEntry(state, command, now);
+    case 'Withdraw': return withdraw(state, command, now);
+    case 'MarkLostToFollowUp': return markLostToFollowUp(state, command, now);
+    case 'RecordDeath': return recordDeath(state, command, now);
+    case 'CompleteStudy': return completeStudy(state, command, now);
+    case 'ReachDeadline': return reachDeadline(state, command, now);
+    default: return assertNever(command);
   }
 }

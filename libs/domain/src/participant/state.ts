@@ -1,48 +1,112 @@
-import { assertNever } from '../shared/domain-error.js';
-import type { IsoInstant } from '../shared/time.js';
-import type { ParticipantEvent } from './events.js';
+import type { IsoDate, IsoInstant } from '../shared/time.js';
+import type { CriterionResult, DeviationCandidate, ObservationValue, ParticipantEvent, Signature } from './events.js';
 
-export type JourneyPhase = 'UNREGISTERED' | 'SCREENING';
+export type JourneyPhase =
+  | 'UNREGISTERED'
+  | 'SCREENING'
+  | 'SCREEN_FAILED'
+  | 'ENROLLED'
+  | 'LYMPHODEPLETION'
+  | 'AWAITING_INFUSION'
+  | 'DLT_WINDOW'
+  | 'FOLLOW_UP'
+  | 'ENDED';
 
+export type EndReason = 'WITHDRAWN' | 'LOST_TO_FOLLOW_UP' | 'DIED' | 'COMPLETED';
+
+export interface Entry<T> {
+  readonly entryId: string;
+  readonly type: string;
+  readonly value: T;
+}
+
+export interface AdverseEvent {
+  readonly aeId: string;
+  readonly entryId: string;
+  readonly term: string;
+  readonly grade: number;
+  readonly serious: boolean;
+  readonly causality: string;
+  readonly onsetOn: IsoDate;
+  readonly awareAt: IsoInstant;
+  readonly reportedToSponsorAt?: IsoInstant;
+}
+
+/**
+ * Everything the rules need, folded from the events. Plain data (no classes, no Maps) so it crosses the
+ * Temporal boundary as JSON and an auditor's "as of" fold is the same code path.
+ */
 export interface ParticipantState {
-  readonly phase: JourneyPhase;
-  /** Number of events folded: the stream version this state reflects. */
   readonly version: number;
+  readonly phase: JourneyPhase;
+  readonly endReason?: EndReason;
+  /** After withdrawal, safety follow-up continues only if the participant agreed to it. */
+  readonly safetyFollowUpOnly: boolean;
   readonly participantId?: string;
   readonly participantCode?: string;
   readonly trialId?: string;
   readonly protocolVersion?: string;
   readonly cohortId?: string;
   readonly siteId?: string;
-  readonly screeningOpenedAt?: IsoInstant;
-  readonly screeningWindowElapsed: boolean;
+  readonly ageYears?: number;
+  readonly sex?: 'F' | 'M';
+  readonly registeredAt?: IsoInstant;
+  readonly consent?: { readonly icfVersion: string; readonly signedOn: IsoDate; readonly signedAt: IsoInstant };
+  readonly screening: {
+    readonly episode: number;
+    readonly openedAt?: IsoInstant;
+    readonly windowElapsed: boolean;
+    readonly failures: number;
+    readonly observations: readonly Entry<ObservationValue>[];
+    readonly attestations: readonly Entry<{ readonly criterionCode: string; readonly attested: boolean; readonly on: IsoInstant }>[];
+    readonly evaluation?: { readonly results: readonly CriterionResult[]; readonly eligible: boolean; readonly recordHash: string; readonly evaluatedAt: IsoInstant };
+    readonly signature?: Signature;
+  };
+  readonly doseLevelId?: string;
+  readonly enrolledAt?: IsoInstant;
+  readonly medicationStops: readonly Entry<{ readonly drugClass: string; readonly drugName: string; readonly lastDoseOn: IsoDate }>[];
+  readonly washoutSatisfiedOn?: IsoDate;
+  readonly ld: {
+    readonly calculated?: { readonly entryId: string; readonly doses: readonly { readonly drug: string; readonly day: number; readonly doseMg: number }[] };
+    readonly administered: readonly Entry<{ readonly drug: string; readonly day: number; readonly doseMg: number; readonly at: IsoInstant }>[];
+    readonly startedAt?: IsoInstant;
+    readonly completedAt?: IsoInstant;
+  };
+  readonly preInfusionCheck?: { readonly passed: boolean; readonly at: IsoInstant };
+  readonly lot?: { readonly lotId: string; readonly bagIds: readonly string[]; readonly carPositiveCellsPerBag?: number };
+  readonly thawStartedAt?: IsoInstant;
+  readonly infusion?: { readonly entryId: string; readonly startedAt: IsoInstant; readonly completedAt: IsoInstant; readonly infusionDate: IsoDate; readonly percentOfTarget: number };
+  readonly adverseEvents: readonly AdverseEvent[];
+  readonly toxicityAssessments: readonly Entry<{ readonly kind: 'CRS' | 'ICANS'; readonly grade: number; readonly assessedAt: IsoInstant }>[];
+  readonly dlt: {
+    readonly candidates: readonly { readonly candidateId: string; readonly sourceEntryId: string; readonly rule: string; readonly adjudicated?: boolean; readonly isDlt?: boolean }[];
+    readonly windowClosed: boolean;
+  };
+  readonly aeCollectionEnded: boolean;
+  readonly visits: readonly Entry<{ readonly visitId: string; readonly actualDate: IsoDate; readonly inWindow: boolean }>[];
+  readonly missedVisits: readonly string[];
+  readonly unscheduledVisits: readonly Entry<{ readonly visitDate: IsoDate; readonly reason: string }>[];
+  readonly remindersSent: readonly string[];
+  readonly deviations: readonly (DeviationCandidate & { readonly status: 'CANDIDATE' | 'CONFIRMED' | 'DISMISSED' })[];
+  readonly endedOn?: IsoDate;
 }
 
-export const initialState: ParticipantState = { phase: 'UNREGISTERED', version: 0, screeningWindowElapsed: false };
+export const initialState: ParticipantState = {
+  version: 0,
+  phase: 'UNREGISTERED',
+  safetyFollowUpOnly: false,
+  screening: { episode: 0, windowElapsed: false, failures: 0, observations: [], attestations: [] },
+  medicationStops: [],
+  ld: { administered: [] },
+  adverseEvents: [],
+  toxicityAssessments: [],
+  dlt: { candidates: [], windowClosed: false },
+  aeCollectionEnded: false,
+  visits: [],
+  missedVisits: [],
+  unscheduledVisits: [],
+  remindersSent: [],
+  deviations: [],
+};
 
-/** Folds one event. Total and pure: the workflow, projections and the auditor's "as of" replay all use it. */
-export function evolve(state: ParticipantState, event: ParticipantEvent): ParticipantState {
-  const version = state.version + 1;
-  switch (event.type) {
-    case 'ParticipantRegistered':
-      return {
-        ...state,
-        version,
-        phase: 'SCREENING',
-        participantId: event.data.participantId,
-        participantCode: event.data.participantCode,
-        trialId: event.data.trialId,
-        protocolVersion: event.data.protocolVersion,
-        cohortId: event.data.cohortId,
-        siteId: event.data.siteId,
-        screeningOpenedAt: event.occurredAt,
-      };
-    case 'ScreeningWindowElapsed':
-      return { ...state, version, screeningWindowElapsed: true };
-    default:
-      return assertNever(event);
-  }
-}
-
-export const fold = (events: readonly ParticipantEvent[], from: ParticipantState = initialState): ParticipantState =>
-  events.reduce(evolve, from);
+export type { ParticipantEvent };

@@ -1,5 +1,5 @@
-import type { Deadline } from './plan.js';
-import { plan } from './plan.js';
+import type { Deadline } from './planning/deadline.js';
+import { plan } from './planning/plan.js';
 import type { ParticipantState } from './state.js';
 
 /** What a caller sees after a command: enough to render the next step without another read. */
@@ -10,7 +10,10 @@ export interface ParticipantSummary {
   readonly cohortId: string | null;
   readonly siteId: string | null;
   readonly phase: ParticipantState['phase'];
+  readonly endReason: ParticipantState['endReason'] | null;
   readonly streamVersion: number;
+  readonly infusionDate: string | null;
+  readonly openDeviations: number;
   readonly nextDeadline: Deadline | null;
 }
 
@@ -22,7 +25,10 @@ export function summarize(state: ParticipantState): ParticipantSummary {
     cohortId: state.cohortId ?? null,
     siteId: state.siteId ?? null,
     phase: state.phase,
+    endReason: state.endReason ?? null,
     streamVersion: state.version,
+    infusionDate: state.infusion?.infusionDate ?? null,
+    openDeviations: state.deviations.filter((d) => d.status === 'CANDIDATE').length,
     nextDeadline: plan(state)[0] ?? null,
   };
 }

@@ -1,0 +1,65 @@
+import type { DomainError } from '../../shared/domain-error.js';
+import { isIsoDate, isIsoInstant } from '../../shared/time.js';
+import { contextOf, type ParticipantContext } from '../rules/protocol-of.js';
+import type { ParticipantState } from '../state.js';
+
+/**
+ * Guards shared by the command handlers. Each returns a DomainError (stable code, a message a coordinator
+ * understands, the field at fault) or undefined when the rule holds.
+ */
+export type Check = DomainError | undefined;
+
+export const error = (code: string, message: string, field?: string): DomainError => (field === undefined ? { code, message } : { code, message, field });
+
+export const firstFailure = (...checks: (() => Check)[]): Check => {
+  for (const check of checks) {
+    const failure = check();
+    if (failure) return failure;
+  }
+  return undefined;
+};
+
+export const registered = (state: ParticipantState): Check =>
+  state.phase === 'UNREGISTERED' ? error('NOT_REGISTERED', 'The participant is not registered.') : undefined;
+
+/** Nothing clinical after the journey ended, except the safety follow-up the participant agreed to. */
+export const notEnded = (state: ParticipantState, safetyFollowUp = false): Check => {
+  if (state.phase !== 'ENDED') return undefined;
+  if (safetyFollowUp && state.endReason === 'WITHDRAWN' && state.safetyFollowUpOnly) return undefined;
+  return error('JOURNEY_ENDED', `The participant's journey has ended (${(state.endReason ?? '').toLowerCase().replaceAll('_', ' ')}); only follow-up allowed by the protocol can be recorded.`);
+};
+
+export const consented = (state: ParticipantState): Check =>
+  state.consent ? undefined : error('CONSENT_REQUIRED', 'Informed consent must be signed before any study procedure (ICH E6 4.8.8).');
+
+export const inPhase = (state: ParticipantState, phases: readonly ParticipantState['phase'][], code: string, message: string): Check =>
+  phases.includes(state.phase) ? undefined : error(code, message);
+
+export const reasonGiven = (reason: string | undefined, field = 'reason'): Check =>
+  reason !== undefined && reason.trim().length >= 3 ? undefined : error('REASON_REQUIRED', 'A reason is required for this change to the record.', field);
+
+export const validDate = (value: string, field: string): Check => (isIsoDate(value) ? undefined : error('INVALID_DATE', `${field} must be a calendar date (YYYY-MM-DD).`, field));
+
+export const validInstant = (value: string, field: string): Check => (isIsoInstant(value) ? undefined : error('INVALID_INSTANT', `${field} must be an ISO 8601 date-time.`, field));
+
+/** Clinical facts cannot be recorded as happening in the future. */
+export const notInFuture = (value: string, now: Date, field: string): Check =>
+  Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value) > now.getTime() + 24 * 3_600_000
+    ? error('DATE_IN_FUTURE', `${field} is in the future.`, field)
+    : undefined;
+
+export const investigator = (state: ParticipantState, role: string): Check =>
+  role === 'investigator' ? undefined : error('INVESTIGATOR_REQUIRED', 'Only an investigator can sign this decision.');
+
+export const reauthenticated = (flag: boolean): Check =>
+  flag ? undefined : error('REAUTHENTICATION_REQUIRED', 'An electronic signature requires re-entering the password (21 CFR 11.200).');
+
+/** The participant's protocol, cohort and site; absent only for an unregistered participant. */
+export function requireContext(state: ParticipantState): ParticipantContext {
+  const context = contextOf(state);
+  if (!context) throw new Error(`No protocol ${state.trialId}@${state.protocolVersion} with cohort ${state.cohortId} and site ${state.siteId}`);
+  return context;
+}
+
+/** Normalises an instant to UTC ISO form, so string comparison orders instants. */
+export const utc = (instant: string): string => new Date(Date.parse(instant)).toISOString();

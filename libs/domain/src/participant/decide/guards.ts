@@ -42,11 +42,15 @@ export const validDate = (value: string, field: string): Check => (isIsoDate(val
 
 export const validInstant = (value: string, field: string): Check => (isIsoInstant(value) ? undefined : error('INVALID_INSTANT', `${field} must be an ISO 8601 date-time.`, field));
 
-/** Clinical facts cannot be recorded as happening in the future. */
-export const notInFuture = (value: string, now: Date, field: string): Check =>
-  Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value) > now.getTime() + 24 * 3_600_000
-    ? error('DATE_IN_FUTURE', `${field} is in the future.`, field)
-    : undefined;
+/**
+ * Clinical facts cannot be recorded as happening in the future. A calendar date is compared with its
+ * start (UTC), with a day of grace for sites ahead of UTC; an instant must not be after `now`.
+ */
+export const notInFuture = (value: string, now: Date, field: string): Check => {
+  const isDate = value.length === 10;
+  const limit = isDate ? now.getTime() + 24 * 3_600_000 : now.getTime();
+  return Date.parse(isDate ? `${value}T00:00:00Z` : value) > limit ? error('DATE_IN_FUTURE', `${field} is in the future.`, field) : undefined;
+};
 
 export const investigator = (state: ParticipantState, role: string): Check =>
   role === 'investigator' ? undefined : error('INVESTIGATOR_REQUIRED', 'Only an investigator can sign this decision.');

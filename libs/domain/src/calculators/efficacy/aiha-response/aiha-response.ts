@@ -1,5 +1,5 @@
 import { calculated, calculationError, invalid, type Calculation } from '../../shared/calculation.js';
-import type { Dimension, Quantity } from '../../shared/quantity.js';
+import { acceptedUnits, toCanonical, type Dimension, type Quantity } from '../../shared/quantity.js';
 import { readNumber, readQuantity, settle, type Errors } from '../common/read-input.js';
 import { aihaResponseCriteriaSchema, defaultAihaResponseCriteria, type AihaResponseCategory, type AihaResponseCriteria, type HaemolysisMarker } from './criteria.schema.js';
 
@@ -42,11 +42,17 @@ export interface AihaResponseComponents {
   readonly rule: string;
 }
 
-const MARKER_DIMENSIONS: Readonly<Record<HaemolysisMarker, readonly Dimension[]>> = {
+const MARKER_DIMENSIONS: Readonly<Record<HaemolysisMarker, readonly [Dimension, ...Dimension[]]>> = {
   ldh: ['enzymeActivity'],
   bilirubin: ['bilirubin'],
   haptoglobin: ['haptoglobin'],
   reticulocytes: ['reticulocyteCount', 'reticulocytePercent'],
+};
+
+/** Criteria units were validated by the schema, so the conversion cannot fail. */
+const gPerDl = (q: Quantity): number => {
+  const converted = toCanonical('haemoglobin', q, 'criteria');
+  return converted.ok ? converted.value : Number.NaN;
 };
 
 function markerNormal(marker: HaemolysisMarker, raw: unknown, errors: Errors): boolean | undefined {
@@ -59,7 +65,8 @@ function markerNormal(marker: HaemolysisMarker, raw: unknown, errors: Errors): b
   const m = raw as Record<string, unknown>;
   const unit = (m['value'] as Quantity | undefined)?.unit;
   // Reticulocytes come as a count or a percentage; pick the dimension the value's unit belongs to.
-  const dimension = MARKER_DIMENSIONS[marker].find((d) => readQuantity(d, { value: 0, unit }, '', []) !== undefined) ?? MARKER_DIMENSIONS[marker][0]!;
+  const dimensions = MARKER_DIMENSIONS[marker];
+  const dimension = dimensions.find((d) => typeof unit === 'string' && acceptedUnits(d).includes(unit)) ?? dimensions[0];
   const value = readQuantity(dimension, m['value'], `${field}.value`, errors, { min: 0 });
   const limit = readQuantity(dimension, m[limitKey], `${field}.${limitKey}`, errors, { positive: true });
   if (value === undefined || limit === undefined) return undefined;
@@ -82,9 +89,9 @@ export function aihaResponse(input: AihaResponseInput, criteria: AihaResponseCri
   const since = days === null ? null : readNumber(days, 'daysSinceLastTransfusion', { min: 0, integer: true, scale: 'days, or null when never transfused' }, errors);
   if (baseline === undefined || hb === undefined || since === undefined) return invalid(...errors);
 
-  const crHb = readQuantity('haemoglobin', c.completeResponseMinHaemoglobin, 'criteria.completeResponseMinHaemoglobin', errors)!;
-  const prHb = readQuantity('haemoglobin', c.partialResponseMinHaemoglobin, 'criteria.partialResponseMinHaemoglobin', errors)!;
-  const prRise = readQuantity('haemoglobin', c.partialResponseMinRise, 'criteria.partialResponseMinRise', errors)!;
+  const crHb = gPerDl(c.completeResponseMinHaemoglobin);
+  const prHb = gPerDl(c.partialResponseMinHaemoglobin);
+  const prRise = gPerDl(c.partialResponseMinRise);
   const rise = hb - baseline;
   const transfusionFree = since === null || since > c.transfusionFreeDays;
   const completeResponseHaemoglobin = settle(hb) >= settle(crHb);

@@ -35,7 +35,7 @@ export const aihaResponseCriteriaSchema = z.strictObject({
   overallResponseCategories: z
     .array(z.enum(['CR', 'CRi', 'PR']))
     .min(1)
-    .default(() => ['CR', 'CRi', 'PR']),
+    .default((): ('CR' | 'CRi' | 'PR')[] => ['CR', 'CRi', 'PR']),
 });
 
 export type AihaResponseCriteria = z.infer<typeof aihaResponseCriteriaSchema>;

@@ -11,6 +11,8 @@ const everyItem = (status: 'persistent' | 'new-or-worse'): Record<string, string
       .map(([id]) => [id, status]),
   );
 
+// Weights marked [src] in items.ts come from the BVAS v3 form and BVAS 2003 glossary copies; the rest (e.g. mononeuritis
+// multiplex 9, ENT/Chest/Abdominal/Renal/Nervous maxima) are [lit: Mukhtyar 2009, not re-read] (clinical-domain 3.10).
 describe('BVAS v3 (Mukhtyar 2009)', () => {
   // Weights and caps: clinical-domain 3.10 and items.ts; each system is capped at its maximum before summing.
   it.each([

@@ -1,6 +1,6 @@
 import { calculated, invalid, type Calculation } from '../../shared/calculation.js';
 import { changeFromBaseline, percentChangeFromBaseline } from '../../shared/quantity.js';
-import { readNumber, type NumberRule } from './read-input.js';
+import { readNumber, type Errors, type NumberRule } from './read-input.js';
 
 export interface ScoreComparison {
   readonly baseline: number;
@@ -32,7 +32,7 @@ export function scoreComparator(options: {
 }): ScoreComparator {
   const direction = options.direction ?? 'lower-is-better';
   return (baseline, followUp) => {
-    const errors: Parameters<typeof readNumber>[3] = [];
+    const errors: Errors = [];
     const b = readNumber(baseline, 'baseline', options.range, errors);
     const f = readNumber(followUp, 'followUp', options.range, errors);
     if (b === undefined || f === undefined) return invalid(...errors);

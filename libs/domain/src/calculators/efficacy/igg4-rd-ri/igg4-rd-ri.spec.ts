@@ -2,6 +2,7 @@ import { compareIgg4RdRi, igg4RdResponderIndex, igg4RdRiResponse, type Igg4RdRiI
 
 const organ = (site: string, activity: number, urgent = false) => ({ site, activity, urgent });
 
+// Activity 0-3 per organ [lit: Carruthers 2012, wording unverified]; urgent organs doubled [seed]; serum IgG4 item [?].
 describe('IgG4-RD Responder Index (clinical-domain 3.13)', () => {
   it.each([
     ['no organ involved → 0', { organs: [] }, 0],

@@ -3,7 +3,8 @@ import { compareMrss, mrss, MRSS_SITES, type MrssInput, type MrssSite } from './
 const sites = (scores: Partial<Record<MrssSite, number>>, fill = 0): MrssInput =>
   ({ sites: { ...Object.fromEntries(MRSS_SITES.map((s) => [s, fill])), ...scores } }) as MrssInput;
 
-describe('modified Rodnan skin score', () => {
+// 17 sites, 0-3 each, total 0-51: clinical-domain 3.8 [seed] [lit: Clements 1995; Khanna 2017 standardisation].
+describe('modified Rodnan skin score (Clements 1995)', () => {
   it.each([
     ['all 17 sites normal → 0', sites({}), 0],
     ['all 17 sites severe: 17 × 3 → 51', sites({}, 3), 51],

@@ -7,6 +7,7 @@ const withDescriptors = (present: Partial<Record<Sledai2kDescriptorId, boolean |
   ({ descriptors: { ...none, ...present } }) as Sledai2kInput;
 const all = Object.fromEntries(SLEDAI_2K_DESCRIPTOR_IDS.map((id) => [id, true])) as Record<Sledai2kDescriptorId, boolean>;
 
+// Weights [src: medicalcriteria.com, pediatriconcall]; fever >38 °C threshold [lit, unverified] is attested, not computed.
 describe('SLEDAI-2K (Gladman 2002)', () => {
   // Hand sums from the weights table (clinical-domain 3.1): 8 × 8 + 6 × 4 + 7 × 2 + 3 × 1 = 105.
   it.each([

@@ -1,0 +1,26 @@
+/** Toxicity calculators (issue 4): CTCAE v5.0 grade check, ASTCT CRS and ICANS grades, ICE, CAPD, episodes, DLT candidates. */
+export { ctcaeGrade } from './ctcae/ctcae-grade.js';
+export type { CtcaeGradeComponents, CtcaeGradeInputs, CtcaeGradeResult } from './ctcae/ctcae-grade.js';
+export { CTCAE_V5_RESTRICTED_TERMS, ctcaeTermKey } from './ctcae/ctcae-terms.js';
+export type { CtcaeGrade } from './ctcae/ctcae-terms.js';
+export { crsGrade } from './crs/crs-grade.js';
+export type { CrsAssessmentInputs, CrsComponents, CrsGrade, CrsResult } from './crs/crs-grade.js';
+export { HYPOTENSION_SUPPORT, hypotensionFromVasopressors, OXYGEN_DEVICES } from './crs/support-levels.js';
+export type { HypotensionSupport, HypoxiaSupport, OxygenDevice, OxygenSupport } from './crs/support-levels.js';
+export { ICE_DOMAIN_MAXIMA, iceScore } from './icans/ice-score.js';
+export type { IceScoreInputs, IceScoreResult } from './icans/ice-score.js';
+export { CAPD_DELIRIUM_CUT_OFF, CAPD_FREQUENCIES, capdScore } from './icans/capd-score.js';
+export type { CapdComponents, CapdFrequency, CapdInputs, CapdItem, CapdResult } from './icans/capd-score.js';
+export { CONSCIOUSNESS_LEVELS, MOTOR_FINDINGS, OEDEMA_FINDINGS, SEIZURE_FINDINGS } from './icans/icans-domains.js';
+export type { ConsciousnessLevel, MotorFinding, OedemaFinding, SeizureFinding } from './icans/icans-domains.js';
+export { icansGrade } from './icans/icans-grade.js';
+export type { EncephalopathyAssessment, IcansAssessmentInputs, IcansComponents, IcansDomain, IcansGrade, IcansResult } from './icans/icans-grade.js';
+export { DAY_NUMBERINGS, localDate, studyDay } from './episodes/study-day.js';
+export type { DayNumbering } from './episodes/study-day.js';
+export { summariseEpisodes } from './episodes/episode-summary.js';
+export type { EpisodeSummary, EpisodeSummaryInputs, EpisodeSummaryResult, GradedAssessment, GradeKey, ToxicityEpisode } from './episodes/episode-summary.js';
+export { AE_ATTRIBUTIONS, dltCriteriaSchema, dltRuleSchema, dltWindowSchema } from './dlt/dlt-criteria.schema.js';
+export type { AeAttribution, DltCriteria, DltCriteriaInput, DltDuration, DltRule, DltWindow } from './dlt/dlt-criteria.schema.js';
+export { evaluateDltCandidates } from './dlt/dlt-evaluator.js';
+export type { DltAdverseEvent, DltCandidate, DltEvaluation, DltEvaluationComponents, DltEvaluationInputs, DltEvaluationResult, DltRuleMatch } from './dlt/dlt-evaluator.js';
+export { exampleDltCriteria } from './dlt/example-dlt-criteria.js';

@@ -69,6 +69,8 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
       trialId: request.trialId,
       cohortId: request.cohortId,
       siteId: request.siteId,
+      ...(request.ageYears === undefined ? {} : { ageYears: request.ageYears }),
+      ...(request.sex === undefined ? {} : { sex: request.sex }),
     },
   });
 

@@ -80,7 +80,7 @@ describe('participant journey workflow (time-skipping server)', () => {
       expect(result.streamVersion).toBe(1);
       expect(result.summary).toMatchObject({ participantId, phase: 'SCREENING' });
       const registeredAt = store.allEvents()[0]!.event.occurredAt;
-      expect(result.summary.nextDeadline).toEqual({ id: 'screening-window', kind: 'SCREENING_WINDOW_CLOSES', dueAt: addDays(registeredAt, 28) });
+      expect(result.summary.nextDeadline).toMatchObject({ id: 'screening-window:1', kind: 'SCREENING_WINDOW_CLOSES', dueAt: addDays(registeredAt, 28) });
 
       // Nothing fires a day early.
       await env.sleep(27 * DAY_MS);

@@ -15,6 +15,8 @@ export interface RegisterParticipantRequest {
   readonly trialId: string;
   readonly cohortId: string;
   readonly siteId: string;
+  readonly ageYears?: number;
+  readonly sex?: 'F' | 'M';
 }
 
 export interface JourneyWorkflowInput {

@@ -1,5 +1,8 @@
 import type { Actor } from '../shared/actor.js';
 import type { IsoDate, IsoInstant } from '../shared/time.js';
+import type { Quantity } from '../calculators/shared/quantity.js';
+import type { CrsAssessmentInputs } from '../calculators/toxicity/crs/crs-grade.js';
+import type { IcansAssessmentInputs } from '../calculators/toxicity/icans/icans-grade.js';
 import type { AdverseEventReportedV1, ConsentSignedV1, ObservationValue } from './events.js';
 
 /**
@@ -39,10 +42,12 @@ export type FailScreening = Command<'FailScreening', { readonly reason: string }
 export type StartRescreening = Command<'StartRescreening', { readonly reason: string }>;
 export type Enrol = Command<'Enrol', { readonly doseLevelId: string }>;
 export type RecordMedicationStop = Command<'RecordMedicationStop', { readonly drugClass: string; readonly drugName: string; readonly lastDoseOn: IsoDate }>;
+/** Raw measurements only: the decider computes BSA, renal function and the doses with the versioned calculators. */
 export type RecordLymphodepletionDoseCalculation = Command<'RecordLymphodepletionDoseCalculation', {
-  readonly inputs: Record<string, unknown>;
-  readonly doses: readonly { readonly drug: string; readonly day: number; readonly doseMg: number }[];
-  readonly calculations: readonly unknown[];
+  readonly height: Quantity;
+  readonly weight: Quantity;
+  readonly serumCreatinine: Quantity;
+  readonly measuredOn: IsoDate;
 }>;
 export type AdministerLymphodepletionDose = Command<'AdministerLymphodepletionDose', { readonly drug: string; readonly day: number; readonly doseMg: number; readonly administeredAt: IsoInstant }>;
 export type RecordPreInfusionCheck = Command<'RecordPreInfusionCheck', { readonly items: Record<string, boolean> }>;
@@ -56,8 +61,10 @@ export type RecordInfusion = Command<'RecordInfusion', {
 }>;
 export type ReportAdverseEvent = Command<'ReportAdverseEvent', Omit<AdverseEventReportedV1['data'], 'entryId' | 'aeId'> & { readonly aeId?: string }>;
 export type ReportSaeToSponsor = Command<'ReportSaeToSponsor', { readonly aeId: string; readonly reportedAt: IsoInstant }>;
-export type AssessCrs = Command<'AssessCrs', { readonly assessedAt: IsoInstant; readonly parameters: Record<string, unknown>; readonly grade: number; readonly algorithm: string }>;
-export type AssessIcans = Command<'AssessIcans', { readonly assessedAt: IsoInstant; readonly parameters: Record<string, unknown>; readonly grade: number; readonly algorithm: string }>;
+/** Raw ASTCT parameters: the grade is derived (and versioned) by the decider, never typed in. */
+export type AssessCrs = Command<'AssessCrs', { readonly assessedAt: IsoInstant; readonly parameters: CrsAssessmentInputs }>;
+/** Raw ICE/CAPD and neurological findings; the participant's age comes from the record (CAPD at ≤12 years). */
+export type AssessIcans = Command<'AssessIcans', { readonly assessedAt: IsoInstant; readonly parameters: Omit<IcansAssessmentInputs, 'ageYears'> }>;
 export type FlagDltCandidate = Command<'FlagDltCandidate', { readonly sourceEntryId: string; readonly rule: string; readonly description: string }>;
 export type AdjudicateDlt = Command<'AdjudicateDlt', { readonly candidateId: string; readonly isDlt: boolean; readonly rationale: string; readonly meaning: string; readonly reauthenticated: boolean }>;
 export type CompleteVisit = Command<'CompleteVisit', { readonly visitId: string; readonly actualDate: IsoDate; readonly assessments: readonly string[] }>;

@@ -135,6 +135,8 @@ export type AdverseEventReportedV1 = Event<'AdverseEventReported', {
   readonly resolvedOn?: IsoDate;
   /** When the site became aware: the SAE reporting clock starts here (clinical-domain 2.8). */
   readonly awareAt: IsoInstant;
+  /** Haematological AEs follow their own DLT rules (clinical-domain 2.6). */
+  readonly haematological?: boolean;
 }>;
 export type SaeReportedToSponsorV1 = Event<'SaeReportedToSponsor', { readonly aeId: string; readonly reportedAt: IsoInstant; readonly hoursAfterAwareness: number }>;
 export type CrsAssessedV1 = Event<'CrsAssessed', { readonly entryId: string; readonly assessedAt: IsoInstant; readonly parameters: Record<string, unknown>; readonly grade: number; readonly algorithm: string }>;

@@ -81,8 +81,9 @@ export function evolve(previous: ParticipantState, event: ParticipantEvent): Par
       return { ...state, phase: 'DLT_WINDOW', infusion: { entryId, startedAt, completedAt, infusionDate, percentOfTarget } };
     }
     case 'AdverseEventReported': {
-      const { entryId, aeId, term, grade, serious, causality, onsetOn, awareAt } = event.data;
-      return { ...state, adverseEvents: [...state.adverseEvents, { entryId, aeId, term, grade, serious, causality, onsetOn, awareAt }] };
+      const { entryId, aeId, term, grade, serious, causality, onsetOn, awareAt, resolvedOn, haematological } = event.data;
+      const ae = { entryId, aeId, term, grade, serious, causality, onsetOn, awareAt, ...(resolvedOn === undefined ? {} : { resolvedOn }), ...(haematological === undefined ? {} : { haematological }) };
+      return { ...state, adverseEvents: [...state.adverseEvents, ae] };
     }
     case 'SaeReportedToSponsor':
       return { ...state, adverseEvents: state.adverseEvents.map((ae) => (ae.aeId === event.data.aeId ? { ...ae, reportedToSponsorAt: event.data.reportedAt } : ae)) };

@@ -26,7 +26,7 @@ describe.each([
 
     // Early toxicity inside the DLT window, assessed from raw parameters; a grade 2 AE that resolves.
     s.later(24 * 60);
-    s.run({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: { temperatureC: 38.4 }, grade: 1, algorithm: 'crs.astct@1' } });
+    s.run({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: { temperature: { value: 38.4, unit: '°C' }, hypotension: 'none', oxygen: { device: 'none' } } } });
     s.run({ type: 'ReportAdverseEvent', data: { term: 'Neutrophil count decreased', grade: 2, serious: false, causality: 'PROBABLE', onsetOn: s.date(), resolvedOn: s.date(), awareAt: s.now.toISOString() } });
 
     for (const window of visitWindows(s.protocol, s.state)) {

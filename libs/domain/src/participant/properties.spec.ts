@@ -13,7 +13,7 @@ import { visitWindows } from './planning/visit-windows.js';
 const action = fc.oneof(
   fc.record({ kind: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 24 * 120 }) }),
   fc.record({ kind: fc.constant('ae' as const), grade: fc.integer({ min: 1, max: 5 }), serious: fc.boolean(), awareHoursAgo: fc.integer({ min: 0, max: 72 }) }),
-  fc.record({ kind: fc.constant('crs' as const), grade: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({ kind: fc.constant('crs' as const), hypotension: fc.constantFrom('none', 'not-requiring-vasopressors', 'one-vasopressor', 'multiple-vasopressors'), fever: fc.boolean() }),
   fc.record({ kind: fc.constant('visit' as const), offsetDays: fc.integer({ min: -5, max: 5 }) }),
   fc.record({ kind: fc.constant('correct-infusion' as const), shiftHours: fc.integer({ min: -48, max: 48 }) }),
   fc.record({ kind: fc.constant('medication' as const), daysAgo: fc.integer({ min: 0, max: 60 }) }),
@@ -46,7 +46,7 @@ function apply(s: JourneyScenario, a: { kind: string; [k: string]: unknown }): v
     case 'ae':
       return attempt({ type: 'ReportAdverseEvent', data: { term: 'Fatigue', grade: a.grade as 1, serious: a.serious as boolean, causality: 'POSSIBLE', onsetOn: s.date(-1), awareAt: new Date(s.now.getTime() - (a.awareHoursAgo as number) * 3_600_000).toISOString() } });
     case 'crs':
-      return attempt({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: {}, grade: a.grade as number, algorithm: 'crs.astct@1' } });
+      return attempt({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: { temperature: { value: a.fever ? 39 : 37, unit: '°C' }, hypotension: a.hypotension as 'none', oxygen: { device: 'none' } } } });
     case 'visit': {
       const next = visitWindows(s.protocol, s.state).find((w) => !s.state.visits.some((v) => v.value.visitId === w.visit.id) && !s.state.missedVisits.includes(w.visit.id));
       if (next) attempt({ type: 'CompleteVisit', data: { visitId: next.visit.id, actualDate: addDaysToDate(next.target, a.offsetDays as number), assessments: [] } });

@@ -28,6 +28,8 @@ export interface AdverseEvent {
   readonly serious: boolean;
   readonly causality: string;
   readonly onsetOn: IsoDate;
+  readonly resolvedOn?: IsoDate;
+  readonly haematological?: boolean;
   readonly awareAt: IsoInstant;
   readonly reportedToSponsorAt?: IsoInstant;
 }

@@ -25,8 +25,8 @@ describe('protocols as validated data', () => {
     const trial2 = findProtocol('cb-cd19-bcma')!;
     expect(trial2.targetEnrolment).toEqual({ min: 45, max: 54 }); // [seed]
     expect(trial2.ageYears).toEqual({ min: 3, max: 65 }); // conflict 1: inclusion list (3) over header (6)
-    expect(trial2.dayNumbering).toBe('INFUSION_IS_DAY_0'); // conflict 22
-    expect(trial2.dlt.window).toEqual({ fromDay: 0, toDay: 28, fromInclusive: true, toInclusive: true }); // conflict 10
+    expect(trial2.dayNumbering).toBe('infusion-day-0'); // conflict 22
+    expect(trial2.dlt.window).toMatchObject({ startDay: 0, endDay: 28, startInclusive: true, endInclusive: true }); // conflict 10
     expect(trial2.aeCollection.endDay).toBe(90);
     const conventional = trial2.washout.classes.find((c) => c.drugClass === 'ANTIMETABOLITES_CNI_MTOR_JAK');
     expect(conventional?.minimumDays).toBe(8); // conflict 6: seed "more than 1 week"

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import type { WeightBasis } from '../calculators/dosing/body-weight.js';
+import { lymphodepletionRegimenSchema } from '../calculators/dosing/lymphodepletion-regimen.schema.js';
+import { aihaResponseCriteriaSchema } from '../calculators/efficacy/aiha-response/criteria.schema.js';
+import { lnRenalResponseCriteriaSchema } from '../calculators/efficacy/ln-renal-response/criteria.schema.js';
+import { sriCriteriaSchema } from '../calculators/efficacy/sri-4/sri.js';
+import { dltCriteriaSchema } from '../calculators/toxicity/dlt/dlt-criteria.schema.js';
+import { DAY_NUMBERINGS } from '../calculators/toxicity/episodes/study-day.js';
 import { eligibilityCriterionSchema } from './schema/eligibility.schema.js';
-import { dltCriteriaSchema, lymphodepletionRegimenSchema } from './schema/pending-calculator-schemas.js';
 import { remindersSchema, visitSchema } from './schema/schedule.schema.js';
 import { washoutSchema } from './schema/washout.schema.js';
 
@@ -54,7 +60,7 @@ export const protocolSchema = z.strictObject({
   targetEnrolment: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }).optional(),
   ageYears: z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) }),
   /** Conflict 22: some IITs call the infusion day "Day 1". Stored explicitly, never inferred. */
-  dayNumbering: z.enum(['INFUSION_IS_DAY_0', 'INFUSION_IS_DAY_1']),
+  dayNumbering: z.enum(DAY_NUMBERINGS),
   cohorts: z.array(cohortSchema).min(1),
   sites: z.array(siteSchema).min(1),
   consent: z.strictObject({
@@ -72,6 +78,16 @@ export const protocolSchema = z.strictObject({
   washout: washoutSchema,
   lymphodepletion: z.strictObject({
     regimen: lymphodepletionRegimenSchema,
+    /**
+     * Renal function for the fludarabine adjustment (conflict 8): Cockcroft-Gault is not validated in children,
+     * so below `paediatricBelowAgeYears` the bedside Schwartz eGFR is used; which weight CG uses is explicit.
+     */
+    renalFunction: z.strictObject({
+      weightBasis: z.enum(['actual', 'ideal-devine', 'adjusted-devine-0.4', 'lesser-of-actual-and-ideal-devine'] satisfies readonly WeightBasis[]),
+      paediatricBelowAgeYears: z.number().int().min(1).max(21),
+      /** Convert between mL/min and mL/min/1.73 m² with the participant's BSA when the rule set's unit differs. */
+      convertUnitsWithBsa: z.boolean(),
+    }),
     /** Administered vs calculated dose beyond this percentage is a deviation candidate (clinical-domain 4.7). */
     doseTolerancePercent: z.number().positive().max(50),
     /** EBMT 2024: give LD only after the product is on site (allocated lot). */
@@ -85,11 +101,8 @@ export const protocolSchema = z.strictObject({
     /** Infused dose outside this percentage of the assigned dose is a deviation candidate. */
     doseTolerancePercent: z.number().positive().max(50),
   }),
-  dlt: z.strictObject({
-    /** Study days (protocol numbering) bounding the window and whether each bound is included (0.2). */
-    window: z.strictObject({ fromDay: z.number().int(), toDay: z.number().int(), fromInclusive: z.boolean(), toInclusive: z.boolean() }),
-    criteria: dltCriteriaSchema,
-  }),
+  /** DLT window (bounds, inclusivity) and criteria, as data; evaluation yields candidates for adjudication. */
+  dlt: dltCriteriaSchema,
   aeCollection: z.strictObject({
     start: z.enum(['CONSENT', 'LYMPHODEPLETION_START']),
     /** Last study day of full AE collection (seed: day 90). After it only SAEs and AESIs are collected. */
@@ -101,6 +114,10 @@ export const protocolSchema = z.strictObject({
   }),
   visits: z.array(visitSchema).min(1),
   reminders: remindersSchema,
+  /** Response thresholds of the instruments that take protocol parameters; the published defaults apply when absent. */
+  efficacy: z
+    .strictObject({ aihaResponse: aihaResponseCriteriaSchema.prefault({}), lnRenalResponse: lnRenalResponseCriteriaSchema.prefault({}), sri: sriCriteriaSchema.prefault({}) })
+    .prefault({}),
 });
 
 export type Protocol = z.infer<typeof protocolSchema>;
@@ -142,7 +159,7 @@ function checkConsistency(protocol: Protocol): Protocol {
   });
   if (protocol.ageYears.min > protocol.ageYears.max) issues.push({ path: 'ageYears', message: 'min is above max' });
   if (protocol.targetEnrolment && protocol.targetEnrolment.min > protocol.targetEnrolment.max) issues.push({ path: 'targetEnrolment', message: 'min is above max' });
-  if (protocol.dlt.window.fromDay > protocol.dlt.window.toDay) issues.push({ path: 'dlt.window', message: 'fromDay is after toDay' });
+  if (protocol.dlt.window.dayNumbering !== protocol.dayNumbering) issues.push({ path: 'dlt.window.dayNumbering', message: `must match the protocol's day numbering (${protocol.dayNumbering})` });
   if (protocol.visits[0]?.anchor === 'PREVIOUS_VISIT') issues.push({ path: 'visits.0.anchor', message: 'the first visit cannot be anchored on a previous visit' });
   if (issues.length > 0) throw new ProtocolValidationError(protocol.trialId, issues);
   return protocol;

@@ -168,7 +168,7 @@ export class JourneyScenario {
 
   /** Calculates the lymphodepletion doses and gives each day's doses a day apart (D-5, D-4, D-3). */
   lymphodeplete(): this {
-    this.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs() });
+    this.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs(this.date()) });
     const doses = this.state.ld.calculated?.doses ?? [];
     const days = [...new Set(doses.map((d) => d.day))].sort((a, b) => a - b);
     days.forEach((day, i) => {
@@ -194,18 +194,11 @@ export class JourneyScenario {
   }
 }
 
-/** Inputs of the lymphodepletion calculation for a 160 cm, 60 kg adult with normal renal function. */
-export function ldCalculationInputs(): Extract<ParticipantCommand, { type: 'RecordLymphodepletionDoseCalculation' }>['data'] {
-  return {
-    inputs: { heightCm: 160, weightKg: 60 },
-    doses: [
-      { drug: 'fludarabine', day: -5, doseMg: 49 },
-      { drug: 'cyclophosphamide', day: -5, doseMg: 490 },
-      { drug: 'fludarabine', day: -4, doseMg: 49 },
-      { drug: 'cyclophosphamide', day: -4, doseMg: 490 },
-      { drug: 'fludarabine', day: -3, doseMg: 49 },
-      { drug: 'cyclophosphamide', day: -3, doseMg: 490 },
-    ],
-    calculations: [],
-  };
+/**
+ * Measurements for the lymphodepletion calculation: 160 cm, 60 kg, creatinine 0.8 mg/dL. For the default
+ * 34-year-old woman: BSA 1.63 m² (Mosteller), CrCl 94 mL/min (full fludarabine dose), so fludarabine
+ * 30 × 1.63 = 48.9 mg and cyclophosphamide 300 × 1.63 = 489 → 490 mg (10 mg steps) per day.
+ */
+export function ldCalculationInputs(measuredOn: IsoDate, serumCreatinineMgDl = 0.8): Extract<ParticipantCommand, { type: 'RecordLymphodepletionDoseCalculation' }>['data'] {
+  return { height: { value: 160, unit: 'cm' }, weight: { value: 60, unit: 'kg' }, serumCreatinine: { value: serumCreatinineMgDl, unit: 'mg/dL' }, measuredOn };
 }

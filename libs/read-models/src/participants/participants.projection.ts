@@ -8,6 +8,20 @@ import { ParticipantRow } from './participant.entity.js';
 const asDomainEvent = (e: StoredEvent): ParticipantEvent =>
   ({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data }) as ParticipantEvent;
 
+/** Phase transitions as the domain's evolve makes them (libs/domain participant/evolve.ts). */
+const PHASE_AFTER: Partial<Record<ParticipantEvent['type'], string>> = {
+  ScreenFailed: 'SCREEN_FAILED',
+  RescreeningStarted: 'SCREENING',
+  Enrolled: 'ENROLLED',
+  LymphodepletionDoseAdministered: 'LYMPHODEPLETION',
+  LymphodepletionCompleted: 'AWAITING_INFUSION',
+  InfusionCompleted: 'DLT_WINDOW',
+  Withdrawn: 'ENDED',
+  LostToFollowUp: 'ENDED',
+  Died: 'ENDED',
+  StudyCompleted: 'ENDED',
+};
+
 export const participantsProjection: Projection = {
   name: 'participants',
   async apply(tx: EntityManager, stored: StoredEvent): Promise<void> {
@@ -36,12 +50,17 @@ export const participantsProjection: Projection = {
           { screeningWindowElapsed: true, lastStreamVersion: stored.streamPosition, updatedAt: new Date(stored.recordedAt) },
         );
         return;
-      default:
-        // Events this read model does not show still advance its version, so minVersion waits terminate.
+      default: {
+        // Every event advances the row's version (so minVersion waits terminate); some move the phase.
+        const phase = PHASE_AFTER[event.type];
+        const participantId = stored.streamId.slice(participantStreamId('').length);
+        // Only a participant still in the DLT window moves to follow-up (a withdrawn one stays ended).
+        if (event.type === 'DltWindowClosed') await rows.update({ participantId, phase: 'DLT_WINDOW' }, { phase: 'FOLLOW_UP' });
         await rows.update(
           { participantId: stored.streamId.slice(participantStreamId('').length) },
-          { lastStreamVersion: stored.streamPosition },
+          { lastStreamVersion: stored.streamPosition, updatedAt: new Date(stored.recordedAt), ...(phase ? { phase } : {}) },
         );
+      }
     }
   },
 };

@@ -12,6 +12,8 @@ export const registerParticipantBodySchema = z
       .describe('Pseudonymous participant code, unique across the system.'),
     cohortId: z.string({ error: 'is required' }).min(1).max(32).describe('Cohort of the trial, e.g. SLE.'),
     siteId: z.string({ error: 'is required' }).min(1).max(32).describe('Activated site of the trial.'),
+    ageYears: z.number({ error: 'must be a whole number of years' }).int('must be a whole number of years').min(0).max(120).optional().describe('Age in whole years at registration (no birth date is stored).'),
+    sex: z.enum(['F', 'M'], { error: 'must be F or M' }).optional().describe('Sex at birth, for sex-specific reference ranges and dosing formulas.'),
   })
   .meta({ title: 'RegisterParticipantRequest', description: 'Register a participant and start their journey.' });
 

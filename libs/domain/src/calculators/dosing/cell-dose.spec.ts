@@ -2,6 +2,8 @@ import { carTCellDose, type CellDose, type CellDoseInputs } from './cell-dose.js
 
 const kg = (value: number) => ({ value, unit: 'kg' });
 
+// Dose levels from clinical-domain 1.4.1 [src] (Erlangen 1×10^6/kg, axi-cel 2×10^6/kg, KYSA-1 fixed doses); caps for heavy
+// adults 1.10 [typ]; CoA-based count (viable x %CAR+ x fraction infused) from the 1.6 data items [typ].
 describe('CAR-T cell dose', () => {
   it.each<[string, CellDoseInputs, CellDose]>([
     // Erlangen 1×10^6 CAR+ cells/kg x 60 kg = 6.0×10^7; full dose infused = 100%

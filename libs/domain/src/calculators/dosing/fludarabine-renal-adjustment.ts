@@ -76,7 +76,7 @@ export function fludarabineRenalAdjustment(
       calculationError('NOT_APPLICABLE', 'renalFunction.method', `${ruleSet.id} is defined on ${ruleSet.acceptedMethods.join(' or ')} clearance, not ${method}`),
     );
   }
-  if (ruleSet && unit && unit !== ruleSet.unit && bsa === undefined && inputs.bsaM2ForUnitConversion === undefined) {
+  if (ruleSet && unit && unit !== ruleSet.unit && inputs.bsaM2ForUnitConversion === undefined) {
     errors.push(
       calculationError('WRONG_UNIT', 'renalFunction.unit', `${ruleSet.id} bands are in ${ruleSet.unit} but the renal function is in ${unit}; give bsaM2ForUnitConversion to convert`),
     );

@@ -7,6 +7,7 @@ import { visitWindows } from '../planning/visit-windows.js';
 import { washoutCompleteOn } from '../planning/washout.js';
 import { localDateOf } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
+import { dltCandidates } from './dlt-screening.js';
 import { error, requireContext } from './guards.js';
 import { accepted, deviationCandidate, rejected, type ParticipantDecision } from './outcome.js';
 
@@ -51,9 +52,11 @@ function eventsFor(state: ParticipantState, deadline: Deadline, now: Date): Part
       ];
     }
     case 'DLT_WINDOW_CLOSES': {
+      // Duration rules (e.g. grade 3 CRS > 72 h) can only be met with time: evaluate once more at the close.
+      const late = dltCandidates(context, state, new Date(at));
       const dlts = state.dlt.candidates.filter((c) => c.isDlt).length;
-      const pending = state.dlt.candidates.filter((c) => !c.adjudicated).length;
-      return [{ type: 'DltWindowClosed', schemaVersion: 1, occurredAt: at, data: { fromDate: state.infusion?.infusionDate ?? dueOn, toDate: localDateOf(toIso(new Date(Date.parse(at) - 1)), site.utcOffsetMinutes), dltCount: dlts, pendingCandidates: pending } }];
+      const pending = state.dlt.candidates.filter((c) => !c.adjudicated).length + late.length;
+      return [...late, { type: 'DltWindowClosed', schemaVersion: 1, occurredAt: at, data: { fromDate: state.infusion?.infusionDate ?? dueOn, toDate: localDateOf(toIso(new Date(Date.parse(at) - 1)), site.utcOffsetMinutes), dltCount: dlts, pendingCandidates: pending } }];
     }
     case 'AE_COLLECTION_ENDS':
       return [{ type: 'AeCollectionEnded', schemaVersion: 1, occurredAt: at, data: { lastDate: localDateOf(toIso(new Date(Date.parse(at) - 1)), site.utcOffsetMinutes) } }];

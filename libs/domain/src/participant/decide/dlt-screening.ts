@@ -1,21 +1,62 @@
-import { toIso } from '../../shared/time.js';
+import type { AeAttribution } from '../../calculators/toxicity/dlt/dlt-criteria.schema.js';
+import { evaluateDltCandidates, type DltAdverseEvent } from '../../calculators/toxicity/dlt/dlt-evaluator.js';
+import { summariseEpisodes, type ToxicityEpisode } from '../../calculators/toxicity/episodes/episode-summary.js';
+import { addDaysToDate, toIso } from '../../shared/time.js';
 import type { ParticipantEvent } from '../events.js';
+import { evolve } from '../evolve.js';
 import type { ParticipantContext } from '../rules/protocol-of.js';
+import { startOfLocalDate } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
 
-export interface ToxicityFinding {
-  readonly kind: 'AE' | 'CRS' | 'ICANS';
-  readonly entryId: string;
-  readonly term: string;
-  readonly grade: number;
-  readonly causality: string;
+/**
+ * Runs the protocol's DLT criteria over every AE and CRS/ICANS episode of the participant (as of `asOf`) and
+ * flags each newly met (rule, event) pair as a candidate for investigator adjudication. Candidates are never
+ * final DLTs, and each is flagged once.
+ */
+export function dltCandidates(context: ParticipantContext, state: ParticipantState, asOf: Date): ParticipantEvent[] {
+  const { protocol, site } = context;
+  const infusion = state.infusion;
+  if (!infusion || state.dlt.windowClosed) return [];
+  const offset = site.utcOffsetMinutes;
+  const adverseEvents: DltAdverseEvent[] = state.adverseEvents.map((ae) => ({
+    id: ae.entryId,
+    term: ae.term,
+    grade: ae.grade,
+    haematological: ae.haematological ?? false,
+    onsetAt: startOfLocalDate(ae.onsetOn, offset),
+    ...(ae.resolvedOn === undefined ? {} : { resolvedAt: startOfLocalDate(addDaysToDate(ae.resolvedOn, 1), offset) }),
+    attribution: ae.causality.toLowerCase() as AeAttribution,
+  }));
+  const episodes = (kind: 'CRS' | 'ICANS'): ToxicityEpisode[] => {
+    const assessments = state.toxicityAssessments.filter((a) => a.value.kind === kind).map((a) => ({ at: a.value.assessedAt, grade: a.value.grade }));
+    if (assessments.length === 0) return [];
+    const summary = summariseEpisodes({ toxicity: kind === 'CRS' ? 'crs' : 'icans', infusionAt: infusion.startedAt, timeZone: site.timeZone, dayNumbering: protocol.dayNumbering, assessments });
+    return summary.ok ? [...summary.result.value.episodes] : [];
+  };
+  const evaluation = evaluateDltCandidates({
+    criteria: protocol.dlt,
+    infusionAt: infusion.startedAt,
+    timeZone: site.timeZone,
+    asOf: toIso(asOf),
+    adverseEvents,
+    crsEpisodes: episodes('CRS'),
+    icansEpisodes: episodes('ICANS'),
+  });
+  if (!evaluation.ok) return [];
+  return evaluation.result.value.candidates.flatMap((candidate) =>
+    candidate.matches
+      .filter((m) => m.status === 'met' && !state.dlt.candidates.some((c) => c.candidateId === `${m.ruleId}:${candidate.eventId}`))
+      .map(
+        (m): ParticipantEvent => ({
+          type: 'DltCandidateFlagged',
+          schemaVersion: 1,
+          occurredAt: toIso(asOf),
+          data: { candidateId: `${m.ruleId}:${candidate.eventId}`, sourceEntryId: candidate.eventId, rule: m.ruleId, description: m.reason },
+        }),
+      ),
+  );
 }
 
-// TEMPORARY until the protocol's DLT criteria evaluator lands (issue 4): grade ≥3 inside the window.
-export function dltCandidatesFor(_context: ParticipantContext, state: ParticipantState, now: Date, finding: ToxicityFinding): ParticipantEvent[] {
-  if (finding.grade < 3) return [];
-  const rule = `${finding.kind}_GRADE_3_PLUS`;
-  const candidateId = `${rule}:${finding.entryId}`;
-  if (state.dlt.candidates.some((c) => c.candidateId === candidateId)) return [];
-  return [{ type: 'DltCandidateFlagged', schemaVersion: 1, occurredAt: toIso(now), data: { candidateId, sourceEntryId: finding.entryId, rule, description: `${finding.term} grade ${finding.grade} inside the DLT window` } }];
-}
+/** The candidates newly met once `event` is recorded. */
+export const dltCandidatesAfter = (context: ParticipantContext, state: ParticipantState, event: ParticipantEvent, now: Date): ParticipantEvent[] =>
+  dltCandidates(context, evolve(state, event), now);

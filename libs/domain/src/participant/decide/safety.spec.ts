@@ -14,18 +14,33 @@ describe('ReportAdverseEvent', () => {
     expect(ae(s)).toMatchObject({ ok: true, events: [{ type: 'AdverseEventReported', data: { term: 'Neutropenia', grade: 2, serious: false, causality: 'POSSIBLE', onsetOn: s.date() } }] });
   });
 
-  it('flags a grade ≥3 AE with onset inside the DLT window as a DLT candidate for adjudication', () => {
+  it('flags a grade 5 event with onset inside the DLT window as a DLT candidate for adjudication', () => {
     const s = infused();
     s.advanceDays(10);
-    const decision = ae(s, { grade: 3 });
-    expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AdverseEventReported', 'DltCandidateFlagged']);
+    const decision = ae(s, { term: 'Sepsis', grade: 5, serious: true });
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'AdverseEventReported' }, { type: 'DltCandidateFlagged', data: { rule: 'ANY-G5' } }] });
+  });
+
+  it('flags a related grade ≥3 non-haematological AE only once it has lasted more than 7 days', () => {
+    const s = infused();
+    s.advanceDays(2);
+    const first = ae(s, { term: 'Pneumonitis', grade: 3, causality: 'PROBABLE', onsetOn: s.date() });
+    expect(first.ok && first.events.map((e) => e.type)).toEqual(['AdverseEventReported']);
+    if (first.ok) s.apply(first.events);
+    s.advanceDays(8);
+    const later = ae(s, { term: 'Rash maculo-papular', grade: 1 });
+    expect(later.ok && later.events.map((e) => (e.type === 'DltCandidateFlagged' ? e.data.rule : e.type))).toEqual(['AdverseEventReported', 'NONHEM-G3-7D']);
   });
 
   it('does not flag an AE with onset after the DLT window (day 29 of an inclusive 0-28 window)', () => {
     const s = infused();
     s.advanceDays(29);
-    const decision = ae(s, { grade: 3, onsetOn: s.date() });
+    const decision = ae(s, { term: 'Sepsis', grade: 5, serious: true, onsetOn: s.date() });
     expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['AdverseEventReported']);
+  });
+
+  it('applies CTCAE v5.0 term-specific scales (no grade 5 "Neutrophil count decreased")', () => {
+    expect(ae(infused(), { term: 'Neutrophil count decreased', grade: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_GRADE', field: 'grade' } });
   });
 
   it.each([
@@ -83,20 +98,35 @@ describe('ReportSaeToSponsor (24-hour clock from awareness)', () => {
   });
 });
 
-describe('AssessCrs and AssessIcans (raw parameters with the derived grade)', () => {
-  const crs = (s: JourneyScenario, data: Record<string, unknown> = {}) =>
-    s.try({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: { temperatureC: 38.6, vasopressors: 0, oxygen: 'NONE' }, grade: 1, algorithm: 'crs.astct@1', ...data } as never });
+describe('AssessCrs and AssessIcans (raw parameters; the grade is derived)', () => {
+  const crs = (s: JourneyScenario, parameters: Record<string, unknown> = {}) =>
+    s.try({ type: 'AssessCrs', data: { assessedAt: s.now.toISOString(), parameters: { temperature: { value: 38.6, unit: '°C' }, hypotension: 'none', oxygen: { device: 'none' }, ...parameters } as never } });
+  const icans = (s: JourneyScenario, ice: number) =>
+    s.try({ type: 'AssessIcans', data: { assessedAt: s.now.toISOString(), parameters: { encephalopathy: { instrument: 'ice', score: ice }, consciousness: 'alert', seizure: 'none', motor: 'none', cerebralOedema: 'none' } } });
 
-  it('records the assessment after infusion and flags grade ≥3 inside the DLT window', () => {
+  it('derives the ASTCT grade from the raw parameters and records the algorithm version', () => {
     const s = infused();
-    expect(crs(s)).toMatchObject({ ok: true, events: [{ type: 'CrsAssessed', data: { grade: 1 } }] });
-    const severe = s.try({ type: 'AssessIcans', data: { assessedAt: s.now.toISOString(), parameters: { ice: 2 }, grade: 3, algorithm: 'icans.astct@1' } });
-    expect(severe.ok && severe.events.map((e) => e.type)).toEqual(['IcansAssessed', 'DltCandidateFlagged']);
+    expect(crs(s)).toMatchObject({ ok: true, events: [{ type: 'CrsAssessed', data: { grade: 1, algorithm: expect.stringMatching(/^crs\.astct@/) } }] });
+    // Fever with one vasopressor and low-flow oxygen is grade 3 (Lee 2019).
+    expect(crs(s, { hypotension: 'one-vasopressor', oxygen: { device: 'nasal-cannula', flow: { value: 2, unit: 'L/min' } } })).toMatchObject({ ok: true, events: [{ data: { grade: 3 } }] });
   });
 
-  it('rejects assessments before infusion and grades outside 0-4', () => {
+  it('grade 4 CRS inside the DLT window is flagged as a DLT candidate under the protocol rule', () => {
+    const s = infused();
+    const decision = crs(s, { hypotension: 'multiple-vasopressors', oxygen: { device: 'none' } });
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'CrsAssessed', data: { grade: 4 } }, { type: 'DltCandidateFlagged', data: { rule: 'CRS-G4' } }] });
+  });
+
+  it('grades ICANS from the ICE score (ICE 2 in an awake adult is grade 3) without flagging a 72-hour rule early', () => {
+    const s = infused();
+    const decision = icans(s, 2);
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'IcansAssessed', data: { grade: 3 } }] });
+    expect(decision.ok && decision.events).toHaveLength(1);
+  });
+
+  it('rejects assessments before infusion and raw parameters the calculator refuses, naming the field', () => {
     expect(crs(JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled())).toMatchObject({ ok: false, error: { code: 'NOT_INFUSED' } });
-    expect(crs(infused(), { grade: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_GRADE', field: 'grade' } });
+    expect(crs(infused(), { hypotension: 'a lot' })).toMatchObject({ ok: false, error: { code: 'INVALID_ASSESSMENT', field: 'parameters.hypotension' } });
   });
 });
 

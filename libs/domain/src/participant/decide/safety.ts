@@ -1,34 +1,35 @@
+import { ctcaeGrade } from '../../calculators/toxicity/ctcae/ctcae-grade.js';
+import { crsGrade } from '../../calculators/toxicity/crs/crs-grade.js';
+import { icansGrade } from '../../calculators/toxicity/icans/icans-grade.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
+import type { DomainError } from '../../shared/domain-error.js';
 import { sha256Hex } from '../../shared/sha256.js';
-import { hoursBetween, toIso, type IsoDate } from '../../shared/time.js';
+import { hoursBetween, toIso } from '../../shared/time.js';
 import type { AdjudicateDlt, AssessCrs, AssessIcans, FlagDltCandidate, ReportAdverseEvent, ReportSaeToSponsor } from '../commands.js';
 import type { ParticipantEvent } from '../events.js';
-import type { ParticipantContext } from '../rules/protocol-of.js';
-import { localDateOf, studyDayOf } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
-import { dltCandidatesFor } from './dlt-screening.js';
+import { dltCandidatesAfter } from './dlt-screening.js';
 import { consented, error, firstFailure, investigator, notEnded, notInFuture, reauthenticated, registered, requireContext, utc, validDate, validInstant } from './guards.js';
 import { accepted, deviationCandidate, rejected, type ParticipantDecision } from './outcome.js';
 
 const GRADES = [1, 2, 3, 4, 5] as const;
+
+/** CTCAE v5.0 term-specific scales (e.g. no grade 5 for "Neutrophil count decreased"). */
+function ctcaeCheck(term: string, grade: number): DomainError | undefined {
+  const checked = ctcaeGrade({ term, grade });
+  return checked.ok ? undefined : error('INVALID_GRADE', checked.errors.map((e) => e.message).join('; '), 'grade');
+}
 const CAUSALITY = ['UNRELATED', 'UNLIKELY', 'POSSIBLE', 'PROBABLE', 'DEFINITE'] as const;
 
-/** Whether a date falls inside the protocol's DLT window (bounds and inclusivity are protocol data). */
-export function inDltWindow({ protocol }: ParticipantContext, state: ParticipantState, date: IsoDate): boolean {
-  if (!state.infusion) return false;
-  const day = studyDayOf(state.infusion.infusionDate, date, protocol.dayNumbering);
-  const { fromDay, toDay, fromInclusive, toInclusive } = protocol.dlt.window;
-  return (fromInclusive ? day >= fromDay : day > fromDay) && (toInclusive ? day <= toDay : day < toDay);
-}
-
 export function reportAdverseEvent(state: ParticipantState, command: ReportAdverseEvent, now: Date): ParticipantDecision {
-  const { term, grade, causality, onsetOn, awareAt, serious, resolvedOn } = command.data;
+  const { term, grade, causality, onsetOn, awareAt, serious, resolvedOn, haematological } = command.data;
   const failure = firstFailure(
     () => registered(state),
     () => notEnded(state, true),
     () => consented(state),
     () => (term.trim() === '' ? error('INVALID_AE', 'The CTCAE term is required.', 'term') : undefined),
     () => (!GRADES.includes(grade) ? error('INVALID_GRADE', 'CTCAE grade must be 1 to 5.', 'grade') : undefined),
+    () => ctcaeCheck(term, grade),
     () => (!CAUSALITY.includes(causality) ? error('INVALID_CAUSALITY', `Causality must be one of ${CAUSALITY.join(', ')}.`, 'causality') : undefined),
     () => validDate(onsetOn, 'onsetOn'),
     () => notInFuture(onsetOn, now, 'onsetOn'),
@@ -46,10 +47,20 @@ export function reportAdverseEvent(state: ParticipantState, command: ReportAdver
     type: 'AdverseEventReported',
     schemaVersion: 1,
     occurredAt: toIso(now),
-    data: { entryId: command.commandId, aeId, term, grade, serious, causality, onsetOn, awareAt: utc(awareAt), ...(resolvedOn === undefined ? {} : { resolvedOn }) },
+    data: {
+      entryId: command.commandId,
+      aeId,
+      term,
+      grade,
+      serious,
+      causality,
+      onsetOn,
+      awareAt: utc(awareAt),
+      ...(resolvedOn === undefined ? {} : { resolvedOn }),
+      ...(haematological === undefined ? {} : { haematological }),
+    },
   };
-  const flagged = inDltWindow(context, state, onsetOn) ? dltCandidatesFor(context, state, now, { kind: 'AE', entryId: command.commandId, term, grade, causality }) : [];
-  return accepted(reported, ...flagged);
+  return accepted(reported, ...dltCandidatesAfter(context, state, reported, now));
 }
 
 export function reportSaeToSponsor(state: ParticipantState, command: ReportSaeToSponsor, now: Date): ParticipantDecision {
@@ -74,23 +85,33 @@ export function reportSaeToSponsor(state: ParticipantState, command: ReportSaeTo
 }
 
 function assessToxicity(state: ParticipantState, command: AssessCrs | AssessIcans, now: Date, kind: 'CRS' | 'ICANS'): ParticipantDecision {
-  const { grade, assessedAt, algorithm } = command.data;
+  const { assessedAt } = command.data;
   const failure = firstFailure(
     () => registered(state),
     () => notEnded(state, true),
     () => (!state.infusion ? error('NOT_INFUSED', `${kind} is assessed after the CAR-T infusion.`) : undefined),
     () => validInstant(assessedAt, 'assessedAt'),
     () => notInFuture(assessedAt, now, 'assessedAt'),
-    () => (!Number.isInteger(grade) || grade < 0 || grade > (kind === 'CRS' ? 4 : 4) ? error('INVALID_GRADE', `ASTCT ${kind} grade must be 0 to 4 (grade 5 is death, recorded as such).`, 'grade') : undefined),
-    () => (algorithm.trim() === '' ? error('INVALID_ASSESSMENT', 'Name the grading algorithm and version.', 'algorithm') : undefined),
+    () => (kind === 'ICANS' && state.ageYears === undefined ? error('AGE_REQUIRED', 'ICANS grading needs the participant’s age (CAPD at 12 years or younger).', 'ageYears') : undefined),
   );
   if (failure) return rejected(failure);
+  // The grade is derived from the raw parameters by the versioned ASTCT calculators, never typed in.
+  const graded =
+    command.type === 'AssessCrs' ? crsGrade(command.data.parameters) : icansGrade({ ...command.data.parameters, ageYears: state.ageYears ?? 0 });
+  if (!graded.ok) {
+    const first = graded.errors[0];
+    return rejected(error('INVALID_ASSESSMENT', graded.errors.map((e) => e.message).join('; '), first ? `parameters.${first.field}` : 'parameters'));
+  }
   const context = requireContext(state);
   const at = utc(assessedAt);
-  const event: ParticipantEvent = { type: kind === 'CRS' ? 'CrsAssessed' : 'IcansAssessed', schemaVersion: 1, occurredAt: at, data: { entryId: command.commandId, assessedAt: at, parameters: command.data.parameters, grade, algorithm } };
-  const date = localDateOf(at, context.site.utcOffsetMinutes);
-  const flagged = inDltWindow(context, state, date) ? dltCandidatesFor(context, state, now, { kind, entryId: command.commandId, term: kind, grade, causality: 'PROBABLE' }) : [];
-  return accepted(event, ...flagged);
+  const algorithm = `${graded.result.calculator}@${graded.result.algorithmVersion}`;
+  const event: ParticipantEvent = {
+    type: kind === 'CRS' ? 'CrsAssessed' : 'IcansAssessed',
+    schemaVersion: 1,
+    occurredAt: at,
+    data: { entryId: command.commandId, assessedAt: at, parameters: { ...command.data.parameters }, grade: graded.result.value, algorithm },
+  };
+  return accepted(event, ...dltCandidatesAfter(context, state, event, now));
 }
 
 export const assessCrs = (state: ParticipantState, command: AssessCrs, now: Date) => assessToxicity(state, command, now, 'CRS');

@@ -21,7 +21,7 @@ describe('Withdraw', () => {
     const s = infused();
     s.run({ type: 'Withdraw', data: { reason: 'Moved abroad', safetyFollowUpConsented: true, withdrawnOn: s.date() } });
     expect(s.try({ type: 'ReportAdverseEvent', data: { term: 'Rash', grade: 1, serious: false, causality: 'UNLIKELY', onsetOn: s.date(), awareAt: s.now.toISOString() } })).toMatchObject({ ok: true });
-    expect(s.try({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 49, administeredAt: s.now.toISOString() } })).toMatchObject({ ok: false, error: { code: 'JOURNEY_ENDED' } });
+    expect(s.try({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 48.9, administeredAt: s.now.toISOString() } })).toMatchObject({ ok: false, error: { code: 'JOURNEY_ENDED' } });
   });
 
   it('requires a reason and refuses a second withdrawal', () => {

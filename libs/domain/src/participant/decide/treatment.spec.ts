@@ -4,11 +4,11 @@ const signed = () => JourneyScenario.for('ucart-cd19-bcma', 'SLE').register().co
 const enrolled = () => signed().enrol();
 const ready = () => {
   const s = JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled();
-  s.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs() });
+  s.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs(s.date()) });
   return s;
 };
 const give = (s: JourneyScenario, data: Record<string, unknown> = {}) =>
-  s.try({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 49, administeredAt: s.now.toISOString(), ...data } as never });
+  s.try({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 48.9, administeredAt: s.now.toISOString(), ...data } as never });
 const awaitingInfusion = () => {
   const s = JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled().lymphodeplete();
   s.advanceDays(3);
@@ -51,31 +51,68 @@ describe('RecordMedicationStop and washout', () => {
 
   it('raises a washout deviation candidate for a stop recorded after lymphodepletion started', () => {
     const s = ready();
-    s.run({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 49, administeredAt: s.now.toISOString() } });
+    s.run({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 48.9, administeredAt: s.now.toISOString() } });
     const events = s.run({ type: 'RecordMedicationStop', data: { drugClass: 'ANTI_CYTOKINE_ANTIBODIES', drugName: 'tocilizumab', lastDoseOn: s.date(-10) } });
     expect(events.map((e) => e.type)).toEqual(['MedicationStopped', 'DeviationCandidateRaised']);
     expect(events[1]).toMatchObject({ data: { rule: 'WASHOUT_TOO_SHORT', important: true } });
   });
 });
 
+describe('RecordLymphodepletionDoseCalculation', () => {
+  const calculate = (s: JourneyScenario, creatinine = 0.8, data: Record<string, unknown> = {}) =>
+    s.try({ type: 'RecordLymphodepletionDoseCalculation', data: { ...ldCalculationInputs(s.date(), creatinine), ...data } as never });
+
+  it('derives the daily doses from the raw measurements with the versioned calculators (Flu 30, Cy 300 mg/m², D-5..D-3)', () => {
+    const decision = calculate(JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled());
+    if (!decision.ok || decision.events[0]?.type !== 'LymphodepletionDosesCalculated') throw new Error('not calculated');
+    const { doses, calculations } = decision.events[0].data;
+    expect(doses).toEqual(
+      [-5, -4, -3].flatMap((day) => [
+        { drug: 'fludarabine', day, doseMg: 48.9 },
+        { drug: 'cyclophosphamide', day, doseMg: 490 },
+      ]),
+    );
+    expect(calculations.map((c) => (c as { calculator: string }).calculator)).toEqual(['renal.cockcroft-gault', 'dosing.lymphodepletion-daily-doses']);
+    expect((calculations[0] as { value: number }).value).toBe(94); // (140−34)×60/(72×0.8)×0.85
+  });
+
+  it('refuses to dose when the renal rule says fludarabine must not be given (CrCl <30 mL/min)', () => {
+    // (140−34)×60/(72×3.0)×0.85 = 25 mL/min: the US Fludara label says do not give.
+    expect(calculate(JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled(), 3.0)).toMatchObject({ ok: false, error: { code: 'LD_NOT_PERMITTED', message: expect.stringContaining('fludarabine') } });
+  });
+
+  it('uses the bedside Schwartz eGFR for a child (trial 2 enrols from age 3)', () => {
+    const child = JourneyScenario.for('cb-cd19-bcma', 'SLE_LN');
+    child.register({ ageYears: 10 }).consent().satisfyCriteria().evaluateAndSign().enrol();
+    const decision = calculate(child, 0.5, { height: { value: 140, unit: 'cm' }, weight: { value: 32, unit: 'kg' } });
+    expect(decision.ok && decision.events[0]?.type === 'LymphodepletionDosesCalculated' && (decision.events[0].data.calculations[0] as { calculator: string }).calculator).toBe('renal.schwartz-bedside');
+  });
+
+  it('rejects a creatinine in an unknown unit, naming the field, and a calculation before enrolment', () => {
+    const s = JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled();
+    expect(calculate(s, 0.8, { serumCreatinine: { value: 70, unit: 'mmol/L' } })).toMatchObject({ ok: false, error: { code: 'INVALID_DOSING_INPUT', field: 'serumCreatinine.unit' } });
+    expect(calculate(signed())).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
+  });
+});
+
 describe('AdministerLymphodepletionDose', () => {
   it('records each dose against the calculated one and completes lymphodepletion with the last dose', () => {
     const s = ready();
-    expect(give(s)).toMatchObject({ ok: true, events: [{ type: 'LymphodepletionDoseAdministered', data: { calculatedMg: 49, deviationPercent: 0 } }] });
+    expect(give(s)).toMatchObject({ ok: true, events: [{ type: 'LymphodepletionDoseAdministered', data: { calculatedMg: 48.9, deviationPercent: 0 } }] });
     s.lymphodeplete();
     expect(s.state.phase).toBe('AWAITING_INFUSION');
     expect(s.events.filter((e) => e.type === 'LymphodepletionCompleted')).toHaveLength(1);
   });
 
   it('raises a deviation candidate for a dose outside the tolerance (>10%), and none at exactly 10%', () => {
-    const within = give(ready(), { doseMg: 53.9 });
+    const within = give(ready(), { doseMg: 53.79 }); // 48.9 mg + 10%
     expect(within.ok && within.events.map((e) => e.type)).toEqual(['LymphodepletionDoseAdministered']);
-    const outside = give(ready(), { doseMg: 54 });
-    expect(outside).toMatchObject({ ok: true, events: [{ data: { deviationPercent: 10.2 } }, { type: 'DeviationCandidateRaised', data: { rule: 'LD_DOSE_OUTSIDE_TOLERANCE', deviationId: 'ld-dose-outside-tolerance:fludarabine:-5' } }] });
+    const outside = give(ready(), { doseMg: 53.8 });
+    expect(outside).toMatchObject({ ok: true, events: [{ data: { deviationPercent: 10.02 } }, { type: 'DeviationCandidateRaised', data: { rule: 'LD_DOSE_OUTSIDE_TOLERANCE', deviationId: 'ld-dose-outside-tolerance:fludarabine:-5' } }] });
   });
 
   it.each([
-    ['before the doses are calculated', (s: JourneyScenario) => JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled(), {}, 'LD_DOSES_NOT_CALCULATED'],
+    ['before the doses are calculated', (_s: JourneyScenario) => JourneyScenario.for('ucart-cd19-bcma', 'SLE').toEnrolled(), {}, 'LD_DOSES_NOT_CALCULATED'],
     ['for a day the regimen does not have', (s: JourneyScenario) => s, { day: -2 }, 'LD_DOSE_NOT_IN_REGIMEN'],
     ['with a non-positive dose', (s: JourneyScenario) => s, { doseMg: 0 }, 'INVALID_DOSE'],
     ['in the future', (s: JourneyScenario) => s, { administeredAt: '2027-01-01T00:00:00Z' }, 'DATE_IN_FUTURE'],
@@ -85,10 +122,10 @@ describe('AdministerLymphodepletionDose', () => {
 
   it('rejects the same dose twice, and lymphodepletion before the lot is on site (EBMT 2024)', () => {
     const s = ready();
-    s.run({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 49, administeredAt: s.now.toISOString() } });
+    s.run({ type: 'AdministerLymphodepletionDose', data: { drug: 'fludarabine', day: -5, doseMg: 48.9, administeredAt: s.now.toISOString() } });
     expect(give(s)).toMatchObject({ ok: false, error: { code: 'LD_DOSE_ALREADY_GIVEN' } });
     const noLot = enrolled();
-    noLot.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs() });
+    noLot.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs(noLot.date()) });
     expect(give(noLot)).toMatchObject({ ok: false, error: { code: 'LOT_NOT_ALLOCATED' } });
   });
 });

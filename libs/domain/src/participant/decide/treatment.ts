@@ -1,3 +1,4 @@
+import { doseTolerance } from '../../calculators/dosing/dose-tolerance.js';
 import { roundHalfUp } from '../../calculators/shared/calculation.js';
 import { toIso } from '../../shared/time.js';
 import type {
@@ -19,7 +20,6 @@ import { error, firstFailure, inPhase, notEnded, notInFuture, registered, requir
 import { accepted, deviationCandidate, rejected, type ParticipantDecision } from './outcome.js';
 
 const PRE_INFUSION_PHASES = ['ENROLLED', 'LYMPHODEPLETION', 'AWAITING_INFUSION'] as const;
-const percentDifference = (actual: number, expected: number) => (expected === 0 ? 0 : ((actual - expected) / expected) * 100);
 
 export function enrol(state: ParticipantState, command: Enrol, now: Date): ParticipantDecision {
   const failure = firstFailure(
@@ -74,6 +74,8 @@ export function recordLdCalculation(state: ParticipantState, command: RecordLymp
     () => registered(state),
     () => notEnded(state),
     () => inPhase(state, ['ENROLLED'], 'NOT_ENROLLED', 'Lymphodepletion doses are calculated after enrolment and before the first dose.'),
+    () => validDate(command.data.measuredOn, 'measuredOn'),
+    () => notInFuture(command.data.measuredOn, now, 'measuredOn'),
   );
   if (failure) return rejected(failure);
   const calculation = calculateLymphodepletionDoses(requireContext(state), state, command.data);
@@ -112,11 +114,13 @@ export function administerLdDose(state: ParticipantState, command: AdministerLym
   if (state.ld.administered.some((a) => a.value.drug === drug && a.value.day === day)) {
     return rejected(error('LD_DOSE_ALREADY_GIVEN', `The ${drug} dose of day ${day} is already recorded; correct it instead.`, 'day'));
   }
-  const deviationPercent = roundHalfUp(percentDifference(doseMg, planned.doseMg), 2);
+  const check = doseTolerance({ calculated: { value: planned.doseMg, unit: 'mg' }, administered: { value: doseMg, unit: 'mg' }, tolerance: { percent: protocol.lymphodepletion.doseTolerancePercent } });
+  if (!check.ok) return rejected(error('INVALID_DOSE', check.errors.map((e) => e.message).join('; '), 'doseMg'));
+  const deviationPercent = check.result.value.percentDeviation;
   const events: ParticipantEvent[] = [
     { type: 'LymphodepletionDoseAdministered', schemaVersion: 1, occurredAt: administeredAt, data: { entryId: command.commandId, drug, day, doseMg, calculatedMg: planned.doseMg, deviationPercent } },
   ];
-  if (Math.abs(deviationPercent) > protocol.lymphodepletion.doseTolerancePercent) {
+  if (!check.result.value.withinTolerance) {
     events.push(...deviationCandidate(state, now, {
       deviationId: `ld-dose-outside-tolerance:${drug}:${day}`,
       rule: 'LD_DOSE_OUTSIDE_TOLERANCE',

@@ -13,11 +13,11 @@ const types = (events: readonly { type: string; data?: unknown }[]) => events.ma
 
 describe('study days', () => {
   it.each([
-    ['INFUSION_IS_DAY_0', 7, '2026-03-17'],
-    ['INFUSION_IS_DAY_0', -1, '2026-03-09'],
-    ['INFUSION_IS_DAY_1', 7, '2026-03-16'],
-    ['INFUSION_IS_DAY_1', 1, '2026-03-10'],
-    ['INFUSION_IS_DAY_1', -1, '2026-03-09'],
+    ['infusion-day-0', 7, '2026-03-17'],
+    ['infusion-day-0', -1, '2026-03-09'],
+    ['infusion-day-1', 7, '2026-03-16'],
+    ['infusion-day-1', 1, '2026-03-10'],
+    ['infusion-day-1', -1, '2026-03-09'],
   ] as const)('%s: day %i of an infusion on 2026-03-10 is %s', (convention, day, date) => {
     expect(dateOfStudyDay('2026-03-10', day, convention)).toBe(date);
     expect(studyDayOf('2026-03-10', date, convention)).toBe(day);

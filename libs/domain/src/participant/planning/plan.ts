@@ -63,7 +63,7 @@ export function plan(state: ParticipantState): Deadline[] {
     const causedAt = infusion.completedAt;
     const { window } = protocol.dlt;
     if (!state.dlt.windowClosed) {
-      const lastDay = dateOfStudyDay(infusion.infusionDate, window.toInclusive ? window.toDay : window.toDay - 1, protocol.dayNumbering);
+      const lastDay = dateOfStudyDay(infusion.infusionDate, window.endInclusive ? window.endDay : window.endDay - 1, protocol.dayNumbering);
       deadlines.push({ id: 'dlt-window:closes', kind: 'DLT_WINDOW_CLOSES', dueAt: endOfDate(lastDay), causedAt, label: 'DLT observation window closes' });
     }
     if (!state.aeCollectionEnded) {

@@ -9,14 +9,14 @@ type Convention = Protocol['dayNumbering'];
  * infusion day is Day 1 (clinical-domain 0.2).
  */
 export function dateOfStudyDay(infusionDate: IsoDate, studyDay: number, convention: Convention): IsoDate {
-  const offset = convention === 'INFUSION_IS_DAY_1' && studyDay > 0 ? studyDay - 1 : studyDay;
+  const offset = convention === 'infusion-day-1' && studyDay > 0 ? studyDay - 1 : studyDay;
   return addDaysToDate(infusionDate, offset);
 }
 
 /** Study day of a calendar date, under the protocol's convention. */
 export function studyDayOf(infusionDate: IsoDate, date: IsoDate, convention: Convention): number {
   const offset = daysBetween(infusionDate, date);
-  return convention === 'INFUSION_IS_DAY_1' && offset >= 0 ? offset + 1 : offset;
+  return convention === 'infusion-day-1' && offset >= 0 ? offset + 1 : offset;
 }
 
 /** The instant a site-local calendar date begins, from the site's UTC offset. */

@@ -1,5 +1,7 @@
 import type { ProtocolInput } from '../protocol.schema.js';
 import { anyOf, attested, measured } from './builders.js';
+import { compositeDltCriteria } from './dlt-criteria.js';
+import { fluCy30x300 } from './lymphodepletion.js';
 import { referenceSchedule } from './reference-schedule.js';
 import { trial2SeedWashout } from './washout-tables.js';
 
@@ -23,7 +25,7 @@ export const cbCd19BcmaV1: ProtocolInput = {
   // text, and the paediatric rules (assent, Schwartz, CAPD) must work from age 3 either way.
   ageYears: { min: 3, max: 65 },
   // Conflict 22: Chinese IITs sometimes number the infusion day as Day 1; not stated, default day 0.
-  dayNumbering: 'INFUSION_IS_DAY_0',
+  dayNumbering: 'infusion-day-0',
   cohorts: [
     {
       id: 'SLE_LN',
@@ -82,14 +84,9 @@ export const cbCd19BcmaV1: ProtocolInput = {
   // Conflict 9: not stated. One level at the Erlangen 1×10^6 CAR+ cells/kg [typ], capped for heavy adults [typ].
   doseLevels: [{ id: 'DL1', label: '1×10^6 CAR+ cells/kg', dose: { basis: 'PER_KG', carPositiveCellsPerKg: 1e6, maxTotalCells: 1e8 } }],
   washout: trial2SeedWashout,
-  lymphodepletion: {
-    // Conflict 7/8: no regimen in the seed. Flu 30 + Cy 300 mg/m²/day D-5..D-3 [typ]; Schwartz eGFR for children.
-    regimen: {},
-    doseTolerancePercent: 10,
-    requireLotBeforeStart: true,
-  },
+  lymphodepletion: fluCy30x300('us-generic-injection-label'), // conflicts 7-8: see seed/lymphodepletion.ts
   infusion: { thawToInfusionLimitMinutes: 60, maxDaysFromLymphodepletionEnd: 14, doseTolerancePercent: 10 }, // conflict 21: see trial 1
-  dlt: { window: { fromDay: 0, toDay: 28, fromInclusive: true, toInclusive: true }, criteria: {} }, // conflict 10
+  dlt: compositeDltCriteria, // conflict 10: see seed/dlt-criteria.ts
   // Conflict 11: AEs to D90 is from trial 1's seed; trial 2 states only DLTs within 28 days. Same default.
   aeCollection: { start: 'CONSENT', endDay: 90 },
   safetyReporting: { saeReportHours: 24 },

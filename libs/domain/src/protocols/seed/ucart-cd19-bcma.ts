@@ -1,6 +1,8 @@
 import type { ProtocolInput } from '../protocol.schema.js';
 import { attested, measured } from './builders.js';
 import { trial1CommonCriteria, transaminases } from './common-criteria.js';
+import { compositeDltCriteria } from './dlt-criteria.js';
+import { fluCy30x300 } from './lymphodepletion.js';
 import { referenceSchedule } from './reference-schedule.js';
 import { ebmt2024Washout } from './washout-tables.js';
 
@@ -19,7 +21,7 @@ export const ucartCd19BcmaV1: ProtocolInput = {
   // Registry record: ≥18 years [src, probable match]; no upper limit stated: 70 is a [typ] default.
   ageYears: { min: 18, max: 70 },
   // Conflict 22: not stated; the international convention (infusion = day 0) until the protocol says otherwise.
-  dayNumbering: 'INFUSION_IS_DAY_0',
+  dayNumbering: 'infusion-day-0',
   cohorts: [
     {
       id: 'SLE',
@@ -106,20 +108,14 @@ export const ucartCd19BcmaV1: ProtocolInput = {
   ],
   // Conflict 6: the seed is silent for trial 1: EBMT/ISCT 2024 per-class table, measured to LD start.
   washout: ebmt2024Washout,
-  lymphodepletion: {
-    // Conflict 7: no regimen in the seed. Flu 30 + Cy 300 mg/m²/day on D-5..D-3 [typ, clinical-domain 1.4.1].
-    regimen: {},
-    doseTolerancePercent: 10, // clinical-domain 4.7 example ">10%"
-    requireLotBeforeStart: true, // EBMT 2024 rule (1) [src]
-  },
+  lymphodepletion: fluCy30x300('us-fludara-label'), // conflicts 7-8: see seed/lymphodepletion.ts
   infusion: {
     // Conflict 21: from the pharmacy manual. 60 min from thaw start: the strictest published limit (ide-cel).
     thawToInfusionLimitMinutes: 60,
     maxDaysFromLymphodepletionEnd: 14, // cilta-cel label: repeat LD if delayed >14 days [src]
     doseTolerancePercent: 10, // [typ]
   },
-  // Conflict 10: "within 28 days" with unclear inclusivity: D0-D28 inclusive.
-  dlt: { window: { fromDay: 0, toDay: 28, fromInclusive: true, toInclusive: true }, criteria: {} },
+  dlt: compositeDltCriteria, // conflict 10: see seed/dlt-criteria.ts
   aeCollection: { start: 'CONSENT', endDay: 90 }, // AEs to day 90 [seed]; from consent [typ]
   safetyReporting: { saeReportHours: 24 }, // 21 CFR 312.64(b), operationalised as 24 h [src][typ]
   visits: referenceSchedule(),

@@ -104,6 +104,8 @@ describe('DLT candidate evaluation', () => {
     ['a duplicated rule id', { ...exampleDltCriteria, rules: [...exampleDltCriteria.rules, { id: 'ANY-G5', kind: 'any-event', minGrade: 5, description: 'again' }] }, {}, ['criteria.rules.7.id']],
     ['an unknown rule kind', { ...exampleDltCriteria, rules: [{ id: 'X', kind: 'gvhd', minGrade: 2, description: 'x' }] }, {}, ['criteria.rules.0.kind']],
     ['an AE without haematological flag and with grade 0', exampleDltCriteria, { adverseEvents: [{ id: 'a', term: 'Rash', grade: 0, onsetAt: at('2025-03-12T08:00') }] }, ['adverseEvents.0.grade', 'adverseEvents.0.haematological']],
+    ['grade 5 on a laboratory term (CTCAE v5.0 lab terms stop at 4) [lit]', exampleDltCriteria, { adverseEvents: [ae('a', 'Neutrophil count decreased', 5, '2025-03-12T08:00', undefined, { haematological: true })] }, ['adverseEvents.0.grade']],
+    ['an AE without a term', exampleDltCriteria, { adverseEvents: [{ id: 'a', grade: 3, haematological: false, onsetAt: at('2025-03-12T08:00') }] }, ['adverseEvents.0.term']],
     ['an AE resolving before onset', exampleDltCriteria, { adverseEvents: [ae('a', 'Rash', 3, '2025-03-12T08:00', '2025-03-11T08:00')] }, ['adverseEvents.0.resolvedAt']],
     ['an unknown attribution', exampleDltCriteria, { adverseEvents: [ae('a', 'Rash', 3, '2025-03-12T08:00', undefined, { attribution: 'likely' as never })] }, ['adverseEvents.0.attribution']],
     ['no time zone and no asOf', exampleDltCriteria, { timeZone: 'UTC+8', asOf: undefined }, ['asOf', 'timeZone']],

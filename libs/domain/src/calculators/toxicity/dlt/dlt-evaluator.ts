@@ -1,7 +1,8 @@
 import { calculated, calculationError, invalid, type Calculation, type CalculationError, type CalculatorResult } from '../../shared/calculation.js';
 import type { ToxicityEpisode } from '../episodes/episode-summary.js';
 import { isTimeZone, studyDay } from '../episodes/study-day.js';
-import { instant, numberInRange, oneOf, type IsoInstant } from '../inputs.js';
+import { ctcaeGrade } from '../ctcae/ctcae-grade.js';
+import { instant, oneOf, type IsoInstant } from '../inputs.js';
 import { AE_ATTRIBUTIONS, dltCriteriaSchema, type AeAttribution, type DltCriteriaInput, type DltWindow } from './dlt-criteria.schema.js';
 import { checkAdverseEvent, checkEpisode, type AeFacts, type Check, type EpisodeFacts } from './dlt-rules.js';
 
@@ -72,8 +73,10 @@ function parseAdverseEvents(list: unknown, asOfMs: number | undefined, errors: C
     const at = `adverseEvents.${i}`;
     const before = errors.length;
     if (typeof ae?.id !== 'string' || ae.id === '') errors.push(calculationError('MISSING_MEASURE', `${at}.id`, 'id is required'));
-    if (typeof ae?.term !== 'string' || ae.term.trim() === '') errors.push(calculationError('MISSING_MEASURE', `${at}.term`, 'term is required'));
-    const grade = numberInRange(ae?.grade, `${at}.grade`, { min: 1, max: 5 }, errors, { integer: true });
+    // The CTCAE check also enforces term-specific scales (e.g. no grade 5 neutrophil count decreased).
+    const graded = ctcaeGrade({ term: ae?.term as string, grade: ae?.grade as number });
+    if (!graded.ok) errors.push(...graded.errors.map((e) => ({ ...e, field: `${at}.${e.field}` })));
+    const grade = graded.ok ? graded.result.value : undefined;
     if (typeof ae?.haematological !== 'boolean') errors.push(calculationError('MISSING_MEASURE', `${at}.haematological`, 'haematological (true/false) is required'));
     const onsetMs = instant(ae?.onsetAt, `${at}.onsetAt`, errors);
     const endMs = ae?.resolvedAt === undefined ? asOfMs : instant(ae.resolvedAt, `${at}.resolvedAt`, errors);

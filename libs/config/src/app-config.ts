@@ -17,6 +17,20 @@ const envSchema = z.object({
   /** How long a read with `minVersion` waits for the projection to catch up. */
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reminder delivery by webhook: HTTP POST signed with HMAC-SHA256 of the body under the secret. */
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'NOTIFY_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'NOTIFY_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  /** Reminder delivery by e-mail: smtp://host:port (or smtps://), sender and comma-separated recipients. */
+  NOTIFY_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+$/, 'NOTIFY_SMTP_URL must look like smtp://host:port').optional(),
+  NOTIFY_EMAIL_FROM: z.email().default('trialflow@localhost.localdomain'),
+  NOTIFY_EMAIL_TO: z
+    .string()
+    .optional()
+    .transform((list) => (list ?? '').split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email())),
+}).superRefine((env, ctx) => {
+  if (env.NOTIFY_WEBHOOK_URL && !env.NOTIFY_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_SECRET'], message: 'required when NOTIFY_WEBHOOK_URL is set (receivers verify the signature)' });
+  if (env.NOTIFY_SMTP_URL && env.NOTIFY_EMAIL_TO.length === 0) ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TO'], message: 'required when NOTIFY_SMTP_URL is set' });
 });
 
 export interface AppConfig {
@@ -24,6 +38,11 @@ export interface AppConfig {
   readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string };
   readonly api: { readonly host: string; readonly port: number; readonly commandTimeoutMs: number; readonly readYourWritesTimeoutMs: number };
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Reminder channels; none configured = reminders are recorded in the outbox only (and reported undelivered). */
+  readonly notifications: {
+    readonly webhook?: { readonly url: string; readonly secret: string };
+    readonly email?: { readonly smtpUrl: string; readonly from: string; readonly to: readonly string[] };
+  };
 }
 
 export class ConfigError extends Error {
@@ -42,5 +61,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     api: { host: e.API_HOST, port: e.API_PORT, commandTimeoutMs: e.COMMAND_TIMEOUT_MS, readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
+    notifications: {
+      ...(e.NOTIFY_WEBHOOK_URL && e.NOTIFY_WEBHOOK_SECRET ? { webhook: { url: e.NOTIFY_WEBHOOK_URL, secret: e.NOTIFY_WEBHOOK_SECRET } } : {}),
+      ...(e.NOTIFY_SMTP_URL ? { email: { smtpUrl: e.NOTIFY_SMTP_URL, from: e.NOTIFY_EMAIL_FROM, to: e.NOTIFY_EMAIL_TO } } : {}),
+    },
   };
 }

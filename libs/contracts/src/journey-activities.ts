@@ -37,3 +37,40 @@ export interface AppendEventsResult {
 export interface JourneyActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
 }
+
+/**
+ * A due visit reminder to deliver to the site. Only pseudonymous identifiers: it leaves the system by webhook
+ * and e-mail. `notificationId` is stable for the reminder (workflow id + reminder id), so it is the outbox key
+ * and the idempotency key sent to every channel: a retried activity never notifies twice.
+ */
+export interface ReminderNotification {
+  readonly notificationId: string;
+  readonly reminderId: string;
+  readonly participantCode: string;
+  readonly trialId: string;
+  readonly siteId: string;
+  readonly visitId?: string;
+  readonly subject: string;
+  /** The site-local date the reminder is about, and the site's zone (for rendering local times). */
+  readonly dueOn: string;
+  readonly timeZone: string;
+  readonly escalation: boolean;
+}
+
+export interface ChannelOutcome {
+  readonly channel: string;
+  readonly status: 'DELIVERED' | 'FAILED';
+  readonly attempts: number;
+  readonly error?: string;
+  readonly deliveredAt?: string;
+}
+
+export interface ReminderDeliveryResult {
+  readonly notificationId: string;
+  readonly outcomes: readonly ChannelOutcome[];
+}
+
+/** Delivery of reminders: writes the outbox row, then delivers through every configured channel. */
+export interface NotificationActivities {
+  deliverReminder(notification: ReminderNotification): Promise<ReminderDeliveryResult>;
+}

@@ -1,18 +1,19 @@
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@trialflow/event-store';
+import { notificationMigrations } from '@trialflow/notifications';
 import { readModelMigrations } from './migrations/index.js';
 import { ParticipantRow } from './participants/participant.entity.js';
 
 /**
  * The one PostgreSQL data source of the API and the worker: read-model entities for TypeORM, and every
- * migration (event store first, then read models) so either process can bring a fresh database up to date.
+ * migration (event store, read models, notification outbox) so either process can bring a fresh database up to date.
  */
 export function createTrialflowDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
     entities: [ParticipantRow],
-    migrations: [...eventStoreMigrations, ...readModelMigrations],
+    migrations: [...eventStoreMigrations, ...readModelMigrations, ...notificationMigrations],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: false,

@@ -77,6 +77,14 @@ export type Withdraw = Command<'Withdraw', { readonly reason: string; readonly s
 export type MarkLostToFollowUp = Command<'MarkLostToFollowUp', { readonly lastContactOn: IsoDate; readonly attempts: number }>;
 export type RecordDeath = Command<'RecordDeath', { readonly diedOn: IsoDate; readonly cause: string }>;
 export type CompleteStudy = Command<'CompleteStudy', { readonly completedOn: IsoDate }>;
+/** The delivery outcome of a due reminder, reported by the orchestrator after its delivery activity. */
+export type RecordReminderDelivery = Command<'RecordReminderDelivery', {
+  readonly reminderId: string;
+  readonly notificationId: string;
+  readonly delivered: readonly string[];
+  readonly failures: readonly { readonly channel: string; readonly error: string; readonly attempts: number }[];
+  readonly at: IsoInstant;
+}>;
 /** A deadline from `plan()` was reached; issued by the orchestrator's timer, never by a user. */
 export type ReachDeadline = Command<'ReachDeadline', { readonly deadlineId: string; readonly dueAt: IsoInstant }>;
 
@@ -85,7 +93,7 @@ export type ParticipantCommand =
   | FailScreening | StartRescreening | Enrol | RecordMedicationStop | RecordLymphodepletionDoseCalculation | AdministerLymphodepletionDose
   | RecordPreInfusionCheck | AllocateProductLot | StartThaw | RecordInfusion | ReportAdverseEvent | ReportSaeToSponsor | AssessCrs
   | AssessIcans | FlagDltCandidate | AdjudicateDlt | CompleteVisit | RecordUnscheduledVisit | ConfirmDeviation | DismissDeviation
-  | CorrectEntry | VoidEntry | Withdraw | MarkLostToFollowUp | RecordDeath | CompleteStudy | ReachDeadline;
+  | CorrectEntry | VoidEntry | Withdraw | MarkLostToFollowUp | RecordDeath | CompleteStudy | RecordReminderDelivery | ReachDeadline;
 
 export type ParticipantCommandType = ParticipantCommand['type'];
 export type CommandOf<T extends ParticipantCommandType> = Extract<ParticipantCommand, { type: T }>;

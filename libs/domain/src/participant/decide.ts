@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/domain-error.js';
 import type { ParticipantCommand } from './commands.js';
 import { reachDeadline } from './decide/deadlines.js';
+import { recordReminderDelivery } from './decide/reminders.js';
 import type { ParticipantDecision } from './decide/outcome.js';
 import { confirmDeviation, correctEntry, dismissDeviation, voidEntry } from './decide/records.js';
 import { register, signConsent } from './decide/registration.js';
@@ -50,6 +51,7 @@ export function decide(state: ParticipantState, command: ParticipantCommand, now
     case 'MarkLostToFollowUp': return markLostToFollowUp(state, command, now);
     case 'RecordDeath': return recordDeath(state, command, now);
     case 'CompleteStudy': return completeStudy(state, command, now);
+    case 'RecordReminderDelivery': return recordReminderDelivery(state, command, now);
     case 'ReachDeadline': return reachDeadline(state, command, now);
     default: return assertNever(command);
   }

@@ -149,6 +149,9 @@ export type VisitCompletedV1 = Event<'VisitCompleted', { readonly entryId: strin
 export type UnscheduledVisitRecordedV1 = Event<'UnscheduledVisitRecorded', { readonly entryId: string; readonly visitDate: IsoDate; readonly reason: string; readonly assessments: readonly string[] }>;
 export type VisitMissedV1 = Event<'VisitMissed', { readonly visitId: string; readonly windowClosedOn: IsoDate }>;
 export type ReminderDueV1 = Event<'ReminderDue', { readonly reminderId: string; readonly subject: string; readonly visitId?: string; readonly dueOn: IsoDate; readonly escalation: boolean }>;
+/** The outcome of delivering a due reminder through the site's channels (webhook, e-mail). */
+export type ReminderDeliveredV1 = Event<'ReminderDelivered', { readonly reminderId: string; readonly notificationId: string; readonly channels: readonly string[]; readonly deliveredAt: IsoInstant }>;
+export type ReminderDeliveryFailedV1 = Event<'ReminderDeliveryFailed', { readonly reminderId: string; readonly notificationId: string; readonly failures: readonly { readonly channel: string; readonly error: string; readonly attempts: number }[] }>;
 export type DeviationCandidateRaisedV1 = Event<'DeviationCandidateRaised', DeviationCandidate>;
 export type DeviationConfirmedV1 = Event<'DeviationConfirmed', { readonly deviationId: string; readonly important: boolean; readonly reason: string }>;
 export type DeviationDismissedV1 = Event<'DeviationDismissed', { readonly deviationId: string; readonly reason: string }>;
@@ -171,7 +174,8 @@ export type ParticipantEvent =
   | WashoutSatisfiedV1 | LymphodepletionDosesCalculatedV1 | LymphodepletionDoseAdministeredV1 | LymphodepletionCompletedV1
   | PreInfusionCheckRecordedV1 | ProductLotAllocatedV1 | ProductThawStartedV1 | InfusionCompletedV1 | AdverseEventReportedV1
   | SaeReportedToSponsorV1 | CrsAssessedV1 | IcansAssessedV1 | DltCandidateFlaggedV1 | DltAdjudicatedV1 | DltWindowClosedV1
-  | AeCollectionEndedV1 | VisitCompletedV1 | UnscheduledVisitRecordedV1 | VisitMissedV1 | ReminderDueV1 | DeviationCandidateRaisedV1
+  | AeCollectionEndedV1 | VisitCompletedV1 | UnscheduledVisitRecordedV1 | VisitMissedV1 | ReminderDueV1 | ReminderDeliveredV1
+  | ReminderDeliveryFailedV1 | DeviationCandidateRaisedV1
   | DeviationConfirmedV1 | DeviationDismissedV1 | EntryCorrectedV1 | EntryVoidedV1 | WithdrawnV1 | LostToFollowUpV1 | DiedV1
   | StudyCompletedV1;
 

@@ -117,6 +117,9 @@ export function evolve(previous: ParticipantState, event: ParticipantEvent): Par
       return { ...state, missedVisits: [...state.missedVisits, event.data.visitId] };
     case 'ReminderDue':
       return { ...state, remindersSent: [...state.remindersSent, event.data.reminderId] };
+    case 'ReminderDelivered':
+    case 'ReminderDeliveryFailed':
+      return { ...state, remindersDelivered: [...state.remindersDelivered, { reminderId: event.data.reminderId, delivered: event.type === 'ReminderDelivered' }] };
     case 'DeviationCandidateRaised':
       return { ...state, deviations: [...state.deviations, { ...event.data, status: 'CANDIDATE' }] };
     case 'DeviationConfirmed':

@@ -89,6 +89,8 @@ export interface ParticipantState {
   readonly missedVisits: readonly string[];
   readonly unscheduledVisits: readonly Entry<{ readonly visitDate: IsoDate; readonly reason: string }>[];
   readonly remindersSent: readonly string[];
+  /** Reminders whose delivery outcome is recorded (delivered or failed). */
+  readonly remindersDelivered: readonly { readonly reminderId: string; readonly delivered: boolean }[];
   readonly deviations: readonly (DeviationCandidate & { readonly status: 'CANDIDATE' | 'CONFIRMED' | 'DISMISSED' })[];
   readonly endedOn?: IsoDate;
 }
@@ -108,6 +110,7 @@ export const initialState: ParticipantState = {
   missedVisits: [],
   unscheduledVisits: [],
   remindersSent: [],
+  remindersDelivered: [],
   deviations: [],
 };
 

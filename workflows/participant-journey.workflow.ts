@@ -1,62 +1,32 @@
+import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
-  DOMAIN_REJECTION_FAILURE_TYPE,
-  cohortIdKey,
-  journeyPhaseKey,
+  CLIENT_COMMAND_TYPES,
+  commandUpdate,
   pendingDeadlinesQuery,
   registerParticipantUpdate,
-  siteIdKey,
+  stateQuery,
   summaryQuery,
-  trialIdKey,
-  type CommandResult,
-  type EventToAppend,
-  type JourneyActivities,
+  type JourneyCommandRequest,
   type JourneyWorkflowInput,
   type RegisterParticipantRequest,
 } from '@trialflow/contracts';
-import {
-  SYSTEM_ACTOR,
-  decide,
-  evolve,
-  initialState,
-  participantStreamId,
-  plan,
-  summarize,
-  type Decision,
-  type DomainError,
-  type ParticipantCommand,
-  type ParticipantEvent,
-  type ParticipantState,
-  type RegisterParticipant,
-} from '@trialflow/domain';
-import { createSerializer } from './serialize.js';
+import { plan, summarize, SYSTEM_ACTOR, type ParticipantCommand, type RegisterParticipant, type ReminderDueV1 } from '@trialflow/domain';
+import { domainRejection, JourneyRun } from './journey-run.js';
+import { deliver } from './reminder-delivery.js';
 
-const { appendEvents } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Retried until the database is back: the append is idempotent by event id. A version conflict means a
-  // second writer, which the single-writer design forbids, so it is not retried.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['StreamVersionConflict'] },
-});
-
-const domainRejection = (error: DomainError): ApplicationFailure =>
-  ApplicationFailure.create({ type: DOMAIN_REJECTION_FAILURE_TYPE, message: error.message, nonRetryable: true, details: [error] });
+/** After the journey ends, corrections (data cleaning, monitoring queries) are still accepted this long. */
+const CLOSEOUT_MS = 90 * 86_400_000;
 
 /**
- * One participant's journey. The single writer of the participant's stream: commands arrive as Updates,
- * deadlines come from `plan(state)`, and both go through the domain's `decide` before anything is appended.
+ * One participant's journey. Commands arrive as Updates (one per command type; the Update id is the client's
+ * command id) and deadlines come from `plan(state)`; both go through the domain's `decide` before anything is
+ * appended. The run continues-as-new at every phase boundary (and when Temporal suggests it), carrying only
+ * the stream version: the state comes back from the stream.
  */
 export async function participantJourney(input: JourneyWorkflowInput): Promise<void> {
-  let state: ParticipantState = initialState;
-  const serialized = createSerializer();
-  const { workflowId, runId } = workflowInfo();
+  const run = new JourneyRun(input.participantId, input.resume !== undefined);
+  // Handlers are registered before the first await: Updates that arrive with the first activation of a new
+  // run are dispatched to them, and wait in the handler until the state is back from the stream.
 
   const toRegister = (request: RegisterParticipantRequest): RegisterParticipant => ({
     type: 'RegisterParticipant',
@@ -73,88 +43,65 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
       ...(request.sex === undefined ? {} : { sex: request.sex }),
     },
   });
+  const checkIdentity = (commandId: string) => {
+    // The Update id is the idempotency key: it must be the command's own id.
+    const update = currentUpdateInfo();
+    if (update && update.id !== commandId) {
+      throw domainRejection({ code: 'COMMAND_ID_MISMATCH', message: 'The update id must equal the command id.', field: 'commandId' });
+    }
+  };
 
-  async function record(command: ParticipantCommand, correlationId: string): Promise<Decision<ParticipantEvent>> {
-    const decision = decide(state, command, new Date());
-    if (!decision.ok || decision.events.length === 0) return decision;
-    const streamId = participantStreamId(input.participantId);
-    const events: EventToAppend[] = decision.events.map((event) => ({
-      eventId: uuid4(), // replay-stable: the same ids reach the activity on every retry
-      event,
-      metadata: {
-        actor: command.actor,
-        commandId: command.commandId,
-        correlationId,
-        causationId: command.commandId,
-        ...(command.reason === undefined ? {} : { reason: command.reason }),
-        occurredAt: event.occurredAt,
-        workflowId,
-        workflowRunId: runId,
-      },
-    }));
-    const trialId = state.trialId ?? (command.type === 'RegisterParticipant' ? command.data.trialId : '');
-    await appendEvents({ streamId, streamType: 'participant', trialId, expectedVersion: state.version, events });
-    const phaseBefore = state.phase;
-    state = decision.events.reduce(evolve, state);
-    if (state.phase !== phaseBefore) publishSearchAttributes();
-    return decision;
-  }
-
-  function publishSearchAttributes(): void {
-    upsertSearchAttributes([
-      { key: trialIdKey, value: state.trialId ?? null },
-      { key: siteIdKey, value: state.siteId ?? null },
-      { key: cohortIdKey, value: state.cohortId ?? null },
-      { key: journeyPhaseKey, value: state.phase },
-    ]);
-  }
-
-  setHandler(
-    registerParticipantUpdate,
-    (request): Promise<CommandResult> =>
-      serialized(async () => {
-        const decision = await record(toRegister(request), request.correlationId);
-        if (!decision.ok) throw domainRejection(decision.error);
-        return { streamVersion: state.version, summary: summarize(state) };
-      }),
-    {
-      // Synchronous by SDK contract: a rejected update is never written to history and appends nothing.
-      validator: (request) => {
-        if (request.participantCode !== input.participantCode) {
-          throw domainRejection({ code: 'PARTICIPANT_CODE_MISMATCH', message: 'The request is for another participant.', field: 'participantCode' });
-        }
-        const decision = decide(state, toRegister(request), new Date());
-        if (!decision.ok) throw domainRejection(decision.error);
-      },
+  setHandler(registerParticipantUpdate, (request) => run.execute(toRegister(request), request.correlationId), {
+    validator: (request) => {
+      if (request.participantCode !== input.participantCode) {
+        throw domainRejection({ code: 'PARTICIPANT_CODE_MISMATCH', message: 'The request is for another participant.', field: 'participantCode' });
+      }
+      checkIdentity(request.commandId);
+      run.validate(toRegister(request));
     },
-  );
-  setHandler(summaryQuery, () => summarize(state));
-  setHandler(pendingDeadlinesQuery, () => plan(state));
+  });
+  for (const type of CLIENT_COMMAND_TYPES) {
+    setHandler(commandUpdate(type), (request: JourneyCommandRequest) => run.execute(request.command as ParticipantCommand, request.correlationId), {
+      validator: (request: JourneyCommandRequest) => {
+        if (request.command.type !== type) throw domainRejection({ code: 'COMMAND_TYPE_MISMATCH', message: `This update carries ${type} commands.`, field: 'type' });
+        checkIdentity(request.command.commandId);
+        run.validate(request.command as ParticipantCommand);
+      },
+    });
+  }
+  setHandler(summaryQuery, () => summarize(run.loadedState()));
+  setHandler(pendingDeadlinesQuery, () => plan(run.loadedState()));
+  setHandler(stateQuery, () => run.loadedState());
 
-  // Wait for the earliest deadline or for any new event, whichever comes first, then plan again. Every
-  // deadline is recomputed from state, so an event that moves a date also moves its timer.
-  // A deadline is handed to `decide` once: if it produced nothing (a rule said no), it must not spin.
+  if (input.resume) await run.resume(input.resume.streamVersion);
+  const phaseAtStart = run.state.phase;
+
+  // A deadline is handed to `decide` once per run: if it produced nothing (a rule said no), it must not spin.
   const handled = new Set<string>();
   for (;;) {
-    const versionSeen = state.version;
-    const next = plan(state).find((d) => !handled.has(`${d.id}@${d.dueAt}`));
+    if (run.state.phase !== phaseAtStart || workflowInfo().continueAsNewSuggested) {
+      // A safe point: no activity in flight here; wait for in-flight Updates, then start afresh from the stream.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof participantJourney>({ participantId: input.participantId, participantCode: input.participantCode, resume: { streamVersion: run.state.version } });
+    }
+    const versionSeen = run.state.version;
+    const next = plan(run.state).find((d) => !handled.has(`${d.id}@${d.dueAt}`));
     if (!next) {
-      await condition(() => state.version !== versionSeen);
+      const changed = await condition(() => run.state.version !== versionSeen, run.state.phase === 'ENDED' ? CLOSEOUT_MS : undefined);
+      if (changed === false) break; // ended and closed out
       continue;
     }
+    // Wait for the earliest deadline or for any new event; every deadline is recomputed from state, so an
+    // event that moves a date also moves its timer.
     const waitMs = Date.parse(next.dueAt) - Date.now();
-    if (waitMs > 0 && (await condition(() => state.version !== versionSeen, waitMs))) continue;
+    if (waitMs > 0 && (await condition(() => run.state.version !== versionSeen, waitMs))) continue;
     handled.add(`${next.id}@${next.dueAt}`);
-    await serialized(() =>
-      record(
-        {
-          type: 'ReachDeadline',
-          commandId: `deadline:${next.id}:${next.dueAt}`,
-          actor: SYSTEM_ACTOR,
-          data: { deadlineId: next.id, dueAt: next.dueAt },
-        },
-        workflowId,
-      ),
+    const decision = await run.serialized(() =>
+      run.record({ type: 'ReachDeadline', commandId: `deadline:${next.id}:${next.dueAt}`, actor: SYSTEM_ACTOR, data: { deadlineId: next.id, dueAt: next.dueAt } }, workflowInfo().workflowId),
     );
+    if (decision.ok) {
+      for (const event of decision.events) if (event.type === 'ReminderDue') await deliver(run, event as ReminderDueV1);
+    }
   }
+  await condition(allHandlersFinished);
 }

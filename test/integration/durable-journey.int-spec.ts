@@ -20,6 +20,18 @@ import { createTestDatabase } from '../support/test-database.js';
 
 type DevServer = Awaited<ReturnType<typeof startTemporalDevServer>>;
 
+/** Just after continue-as-new (registration ends a phase) the new run is reading its state back. */
+async function queryWithRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /**
  * The embedded default keeps Temporal's state in a SQLite file: a journey registered before the dev server
  * (and the worker) stop is still running afterwards, with its timer still pending, and nothing is appended
@@ -69,10 +81,11 @@ describe('journey on the dev server with its SQLite file, across a restart', () 
     const participantId = randomUUID();
     const workflowId = participantWorkflowId(participantCode);
 
+    const commandId = randomUUID();
     const result = await withClient((client) =>
       client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
-        updateId: randomUUID(),
-        args: [{ commandId: randomUUID(), correlationId: 'durable', actor: { id: 'c-1', role: 'coordinator' }, participantCode, trialId: 'ucart-cd19-bcma', cohortId: 'MG', siteId: 'DEMO-01' }],
+        updateId: commandId,
+        args: [{ commandId, correlationId: 'durable', actor: { id: 'c-1', role: 'coordinator' }, participantCode, trialId: 'ucart-cd19-bcma', cohortId: 'MG', siteId: 'DEMO-01' }],
         startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
           workflowId,
           taskQueue: config.temporal.taskQueue,
@@ -81,7 +94,7 @@ describe('journey on the dev server with its SQLite file, across a restart', () 
         }),
       }),
     );
-    const deadlinesBefore = await withClient((client) => client.workflow.getHandle(workflowId).query(pendingDeadlinesQuery));
+    const deadlinesBefore = await withClient((client) => queryWithRetry(() => client.workflow.getHandle(workflowId).query(pendingDeadlinesQuery)));
     expect(deadlinesBefore).toEqual([result.summary.nextDeadline]);
 
     await worker!.shutdown();
@@ -93,12 +106,12 @@ describe('journey on the dev server with its SQLite file, across a restart', () 
       const handle = client.workflow.getHandle(workflowId);
       expect((await handle.describe()).status.name).toBe('RUNNING');
       // Answering the query makes the new worker replay the whole history from the SQLite file.
-      expect(await handle.query(pendingDeadlinesQuery)).toEqual(deadlinesBefore);
+      expect(await queryWithRetry(() => handle.query(pendingDeadlinesQuery))).toEqual(deadlinesBefore);
       // Search attributes carry only coded identifiers; the list query finds the journey by trial and phase.
       let found: string[] = [];
       for (let i = 0; i < 50 && found.length === 0; i += 1) {
         found = [];
-        for await (const wf of client.workflow.list({ query: `TrialId = 'ucart-cd19-bcma' AND CohortId = 'MG' AND JourneyPhase = 'SCREENING' AND WorkflowId = '${workflowId}'` })) found.push(wf.workflowId);
+        for await (const wf of client.workflow.list({ query: `TrialId = 'ucart-cd19-bcma' AND CohortId = 'MG' AND JourneyPhase = 'SCREENING' AND WorkflowId = '${workflowId}' AND ExecutionStatus = 'Running'` })) found.push(wf.workflowId);
         if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
       }
       expect(found).toEqual([workflowId]);

@@ -1,13 +1,25 @@
-import type { AppendEventsInput, AppendEventsResult, EventToAppend, JourneyActivities } from '@trialflow/contracts';
+import type {
+  AppendEventsInput,
+  AppendEventsResult,
+  EventToAppend,
+  JourneyActivities,
+  NotificationActivities,
+  ReminderDeliveryResult,
+  ReminderNotification,
+  StreamSnapshot,
+} from '@trialflow/contracts';
 
 /**
- * The journey activities over an in-memory stream map, for workflow tests on the time-skipping server
- * (the PostgreSQL store is exercised by the integration and end-to-end projects). Same contract as the
- * real store: expected-version check and idempotency by event id.
+ * The journey and notification activities over in-memory state, for workflow tests on the time-skipping server
+ * (the PostgreSQL store and the real channels are exercised by the integration and end-to-end projects). Same
+ * contract as the real store: expected-version check and idempotency by event id.
  */
-export class InMemoryJourneyActivities implements JourneyActivities {
+export class InMemoryJourneyActivities implements JourneyActivities, NotificationActivities {
   readonly streams = new Map<string, EventToAppend[]>();
+  readonly notifications: ReminderNotification[] = [];
   appendCalls = 0;
+  /** Channels that fail delivery, to exercise ReminderDeliveryFailed. */
+  failingChannels = new Set<string>();
 
   appendEvents = async (input: AppendEventsInput): Promise<AppendEventsResult> => {
     this.appendCalls += 1;
@@ -18,6 +30,23 @@ export class InMemoryJourneyActivities implements JourneyActivities {
     stream.push(...input.events);
     this.streams.set(input.streamId, stream);
     return { streamVersion: stream.length, alreadyAppended: false };
+  };
+
+  readStream = async (streamId: string): Promise<StreamSnapshot> => {
+    const stream = this.streams.get(streamId) ?? [];
+    const versions = new Map<string, number>();
+    stream.forEach((e, i) => versions.set(e.metadata.commandId, i + 1));
+    return { events: stream.map((e) => e.event), commandVersions: [...versions] };
+  };
+
+  deliverReminder = async (notification: ReminderNotification): Promise<ReminderDeliveryResult> => {
+    this.notifications.push(notification);
+    const channel = 'webhook';
+    const failed = this.failingChannels.has(channel);
+    return {
+      notificationId: notification.notificationId,
+      outcomes: [failed ? { channel, status: 'FAILED', attempts: 3, error: 'HTTP 503' } : { channel, status: 'DELIVERED', attempts: 1, deliveredAt: new Date().toISOString() }],
+    };
   };
 
   eventTypes(streamId: string): string[] {

@@ -1,19 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import {
-  PARTICIPANT_JOURNEY_WORKFLOW_TYPE,
-  participantWorkflowId,
-  pendingDeadlinesQuery,
-  registerParticipantUpdate,
-  type RegisterParticipantRequest,
-} from '@trialflow/contracts';
-import { addDays, participantStreamId } from '@trialflow/domain';
-import { workflowBundleOptions } from '../../apps/worker/src/workflow-source.js';
-import { InMemoryJourneyActivities } from '../support/in-memory-journey-activities.js';
+import { addDays, addDaysToDate, visitWindows, type ParticipantEvent } from '@trialflow/domain';
 import { createTimeSkippingEnv } from '../support/time-skipping-env.js';
+import { journeyOn, terminateJourneys } from './journey-harness.js';
 
 const DAY_MS = 86_400_000;
 let env: TestWorkflowEnvironment;
@@ -22,117 +11,198 @@ beforeAll(async () => {
   env = await createTimeSkippingEnv();
 });
 
+afterEach(terminateJourneys);
+
 afterAll(async () => {
   await env?.teardown();
 });
 
-function registration(code: string): { request: RegisterParticipantRequest; start: WithStartWorkflowOperation<Workflow>; participantId: string; taskQueue: string } {
-  const participantId = randomUUID();
-  const taskQueue = `journey-${randomUUID()}`;
-  return {
-    participantId,
-    taskQueue,
-    request: {
-      commandId: randomUUID(),
-      correlationId: 'test',
-      actor: { id: 'coordinator-1', role: 'coordinator', siteId: 'DEMO-01' },
-      participantCode: code,
-      trialId: 'ucart-cd19-bcma',
-      cohortId: 'SLE',
-      siteId: 'DEMO-01',
-    },
-    start: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
-      workflowId: participantWorkflowId(code),
-      taskQueue,
-      args: [{ participantId, participantCode: code }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    }),
-  };
-}
-
-async function startWorker(taskQueue: string, activities: InMemoryJourneyActivities): Promise<Worker> {
-  return Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, activities, ...workflowBundleOptions() });
-}
-
-async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i += 1) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const rejection = (code: string) => ({ cause: { type: 'DomainRejection', details: [expect.objectContaining({ code })] } });
 
 describe('participant journey workflow (time-skipping server)', () => {
   it('fires the 28-day screening-window timer durably, recording the event at the planned instant', async () => {
-    const store = new InMemoryJourneyActivities();
-    const { request, start, participantId, taskQueue } = registration(`TS-${Date.now()}`);
-    const worker = await startWorker(taskQueue, store);
-    const wallStart = Date.now();
-
-    await worker.runUntil(async () => {
-      const serverStart = await env.currentTimeMs();
-      const result = await env.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
-        args: [request],
-        updateId: request.commandId,
-        startWorkflowOperation: start,
-      });
-      expect(result.streamVersion).toBe(1);
-      expect(result.summary).toMatchObject({ participantId, phase: 'SCREENING' });
-      const registeredAt = store.allEvents()[0]!.event.occurredAt;
-      expect(result.summary.nextDeadline).toMatchObject({ id: 'screening-window:1', kind: 'SCREENING_WINDOW_CLOSES', dueAt: addDays(registeredAt, 28) });
-
-      // Nothing fires a day early.
+    const { run, driver, events, all, settle } = await journeyOn(env, 'ucart-cd19-bcma', 'SLE');
+    await run(async () => {
+      await driver.register();
+      await driver.consentAndScreen();
+      const consentAt = all().find((e) => e.type === 'ConsentSigned')!.occurredAt;
+      expect((await driver.deadlines())[0]).toMatchObject({ id: 'screening-window:1', dueAt: addDays(consentAt, 28) });
       await env.sleep(27 * DAY_MS);
-      expect(store.eventTypes(participantStreamId(participantId))).toEqual(['ParticipantRegistered']);
-
-      await env.sleep(1 * DAY_MS + 60_000);
-      const elapsed = await until(
-        () => store.allEvents().find((e) => e.event.type === 'ScreeningWindowElapsed'),
-        'the ScreeningWindowElapsed event',
-      );
-      expect(elapsed.event.occurredAt).toBe(addDays(registeredAt, 28));
-      expect(elapsed.metadata.actor.role).toBe('system');
-      expect((await env.currentTimeMs()) - serverStart).toBeGreaterThanOrEqual(28 * DAY_MS);
-
-      const handle = env.client.workflow.getHandle(participantWorkflowId(request.participantCode));
-      expect(await handle.query(pendingDeadlinesQuery)).toEqual([]);
+      expect(events()).not.toContain('ScreeningWindowElapsed');
+      await env.sleep(DAY_MS + 60_000);
+      await settle(() => events().includes('ScreeningWindowElapsed'), 'ScreeningWindowElapsed');
+      expect(all().find((e) => e.type === 'ScreeningWindowElapsed')?.occurredAt).toBe(addDays(consentAt, 28));
     });
-    // Shown, not asserted: wall time is the benchmark's business, not the test's.
-    console.info(`28 simulated days took ${((Date.now() - wallStart) / 1000).toFixed(1)} s of wall time`);
-    expect(store.eventTypes(participantStreamId(participantId))).toEqual(['ParticipantRegistered', 'ScreeningWindowElapsed']);
   });
 
-  it('rejects a second registration of the same code in the validator and appends nothing', async () => {
-    const store = new InMemoryJourneyActivities();
-    const code = `TS-DUP-${Date.now()}`;
-    const first = registration(code);
-    const worker = await startWorker(first.taskQueue, store);
-    await worker.runUntil(async () => {
-      await env.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
-        args: [first.request],
-        updateId: first.request.commandId,
-        startWorkflowOperation: first.start,
-      });
-      const again = registration(code);
-      const secondStart = new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, { ...again.start.options, taskQueue: first.taskQueue });
-      const rejected = env.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
-        args: [{ ...again.request, cohortId: 'MG' }],
-        updateId: again.request.commandId,
-        startWorkflowOperation: secondStart,
-      });
-      await expect(rejected).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      await expect(rejected).rejects.toMatchObject({ cause: { type: 'DomainRejection', details: [{ code: 'PARTICIPANT_ALREADY_REGISTERED' }] } });
-
-      // The same command id again is answered from the first result, not executed twice.
-      const repeated = await env.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
-        args: [first.request],
-        updateId: first.request.commandId,
-        startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, { ...first.start.options }),
-      });
-      expect(repeated.streamVersion).toBe(1);
+  it.each([
+    ['ucart-cd19-bcma', 'SLE'],
+    ['cb-cd19-bcma', 'SSC'],
+  ])('runs the complete 24-month journey of %s / %s with every visit, reminder and the DLT window', async (trialId, cohortId) => {
+    const { run, driver, events, all, sleepUntilLocal, settle } = await journeyOn(env, trialId, cohortId);
+    const wall = Date.now();
+    const firstRun = { id: '' };
+    await run(async () => {
+      await driver.register();
+      firstRun.id = (await driver.handle.describe()).runId;
+      await driver.consentAndScreen();
+      await driver.signAndEnrol();
+      // Lymphodepletion D-5, D-4, D-3 (the washout of 14 days ended long ago), infusion on D0.
+      const ld = await driver.today(1);
+      for (const [i, day] of [-5, -4, -3].entries()) {
+        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+        await driver.giveDosesOfDay(day);
+      }
+      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+      await driver.infuse();
+      const state = await driver.state();
+      for (const w of visitWindows(driver.protocol, state)) {
+        await sleepUntilLocal(w.target, '10:00');
+        await driver.send({ type: 'CompleteVisit', data: { visitId: w.visit.id, actualDate: w.target, assessments: w.visit.instruments[cohortId] ?? [] } });
+      }
+      await sleepUntilLocal(addDaysToDate(state.infusion!.infusionDate, 770));
+      await settle(() => events().includes('AeCollectionEnded'), 'the end of AE collection');
+      await driver.send({ type: 'CompleteStudy', data: { completedOn: await driver.today() } });
     });
-    expect(store.allEvents().map((e) => e.event.type)).toEqual(['ParticipantRegistered']);
-    expect(store.appendCalls).toBe(1);
+
+    const count = (type: ParticipantEvent['type']) => events().filter((t) => t === type).length;
+    const final = all();
+    expect(count('VisitCompleted')).toBe(12);
+    expect(final.filter((e) => e.type === 'VisitCompleted').every((e) => e.type === 'VisitCompleted' && e.data.inWindow)).toBe(true);
+    expect(count('DeviationCandidateRaised')).toBe(0);
+    expect(count('DltWindowClosed')).toBe(1);
+    expect(count('AeCollectionEnded')).toBe(1);
+    expect(count('LymphodepletionDoseAdministered')).toBe(6);
+    expect(count('ReminderDue')).toBeGreaterThanOrEqual(12 * 3);
+    expect(count('ReminderDelivered')).toBe(count('ReminderDue'));
+    expect(count('StudyCompleted')).toBe(1);
+    // The journey continued-as-new at its phase boundaries: the run now open is not the first one.
+    expect((await driver.handle.describe()).runId).not.toBe(firstRun.id);
+    console.info(`${trialId}/${cohortId}: 24 months, ${final.length} events, ${((Date.now() - wall) / 1000).toFixed(1)} s wall time`);
+  });
+
+  it('records a screen failure and accepts nothing clinical afterwards', async () => {
+    const { run, driver, events } = await journeyOn(env, 'ucart-cd19-bcma', 'MG');
+    await run(async () => {
+      await driver.register();
+      await driver.send({ type: 'SignConsent', data: { icfVersion: '1.0', signedOn: await driver.today(), signers: [{ role: 'PARTICIPANT', name: 'P' }], assent: false, obtainedBy: 'inv-1' } });
+      await driver.send({ type: 'EvaluateEligibility', data: {} });
+      await driver.send({ type: 'FailScreening', data: { reason: 'ANC below 1.0' } });
+      await expect(driver.send({ type: 'Enrol', data: { doseLevelId: 'DL1' } })).rejects.toMatchObject(rejection('NOT_IN_SCREENING'));
+      expect((await driver.state()).phase).toBe('SCREEN_FAILED');
+    });
+    expect(events()).toEqual(['ParticipantRegistered', 'ConsentSigned', 'EligibilityEvaluated', 'ScreenFailed']);
+  });
+
+  it('withdraws inside the DLT window: no later visit is planned and clinical commands are refused', async () => {
+    const { run, driver, events, sleepUntilLocal } = await journeyOn(env, 'cb-cd19-bcma', 'SLE_LN');
+    await run(async () => {
+      await driver.register();
+      await driver.consentAndScreen();
+      await driver.signAndEnrol();
+      const ld = await driver.today(1);
+      for (const [i, day] of [-5, -4, -3].entries()) {
+        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+        await driver.giveDosesOfDay(day);
+      }
+      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+      await driver.infuse();
+      await sleepUntilLocal(addDaysToDate(ld, 15), '11:00');
+      await driver.send({ type: 'Withdraw', data: { reason: 'Withdrew consent', safetyFollowUpConsented: false, withdrawnOn: await driver.today() } });
+      expect((await driver.deadlines()).filter((d) => d.kind === 'VISIT_REMINDER' || d.kind === 'VISIT_WINDOW_CLOSES')).toEqual([]);
+      await expect(driver.send({ type: 'CompleteVisit', data: { visitId: 'D14', actualDate: await driver.today(), assessments: [] } })).rejects.toMatchObject(rejection('JOURNEY_ENDED'));
+    });
+    // The D7 visit was missed before the withdrawal; nothing is planned or missed after it.
+    const afterWithdrawal = events().slice(events().indexOf('Withdrawn') + 1);
+    expect(afterWithdrawal.filter((t) => t === 'VisitMissed' || t === 'ReminderDue')).toEqual([]);
+  });
+
+  it('turns a missed visit into a deviation candidate when its window closes', async () => {
+    const { run, driver, all, sleepUntilLocal, settle } = await journeyOn(env, 'ucart-cd19-bcma', 'AAV');
+    await run(async () => {
+      await driver.register();
+      await driver.consentAndScreen();
+      await driver.signAndEnrol();
+      const ld = await driver.today(1);
+      for (const [i, day] of [-5, -4, -3].entries()) {
+        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+        await driver.giveDosesOfDay(day);
+      }
+      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+      await driver.infuse();
+      await sleepUntilLocal(addDaysToDate(ld, 5 + 9), '01:00'); // the D7 window closed at the end of day 8
+      await settle(() => all().some((e) => e.type === 'DeviationCandidateRaised'), 'the deviation candidate');
+    });
+    expect(all().find((e) => e.type === 'VisitMissed')).toMatchObject({ data: { visitId: 'D7' } });
+    expect(all().find((e) => e.type === 'DeviationCandidateRaised')).toMatchObject({ data: { deviationId: 'visit-missed:D7', rule: 'VISIT_MISSED' } });
+  });
+
+  it('rejects a second infusion in the validator, and a corrected infusion date moves every later deadline', async () => {
+    const { run, driver, store, sleepUntilLocal } = await journeyOn(env, 'ucart-cd19-bcma', 'IGG4RD');
+    await run(async () => {
+      await driver.register();
+      await driver.consentAndScreen();
+      await driver.signAndEnrol();
+      const ld = await driver.today(1);
+      for (const [i, day] of [-5, -4, -3].entries()) {
+        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+        await driver.giveDosesOfDay(day);
+      }
+      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+      await driver.infuse();
+      const appendsBefore = store.appendCalls;
+      const at = (await driver.now()).toISOString();
+      const second = driver.send({ type: 'RecordInfusion', data: { startedAt: at, completedAt: at, carPositiveCellsInfused: 6e7, weightKg: 60 } });
+      await expect(second).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(second).rejects.toMatchObject(rejection('ALREADY_INFUSED'));
+      expect(store.appendCalls).toBe(appendsBefore);
+
+      await sleepUntilLocal(addDaysToDate(ld, 6), '12:00');
+      const before = await driver.deadlines();
+      const infusion = (await driver.state()).infusion!;
+      const shift = (iso: string) => new Date(Date.parse(iso) - DAY_MS).toISOString();
+      await driver.send({ type: 'CorrectEntry', data: { entryId: infusion.entryId, changes: { startedAt: shift(infusion.startedAt), completedAt: shift(infusion.completedAt) }, reason: 'Infusion was the day before; date mis-keyed' } });
+      const after = await driver.deadlines();
+      for (const id of ['dlt-window:closes', 'ae-collection:ends', 'visit:M24:closes']) {
+        const was = before.find((d) => d.id === id)!;
+        const now = after.find((d) => d.id === id)!;
+        expect(Date.parse(was.dueAt) - Date.parse(now.dueAt)).toBe(DAY_MS);
+      }
+    });
+  });
+
+  it('records a failed reminder delivery as an event', async () => {
+    const { run, driver, store, all, sleepUntilLocal, settle } = await journeyOn(env, 'ucart-cd19-bcma', 'IIM');
+    store.failingChannels.add('webhook');
+    await run(async () => {
+      await driver.register();
+      await driver.consentAndScreen();
+      await driver.signAndEnrol();
+      const ld = await driver.today(1);
+      for (const [i, day] of [-5, -4, -3].entries()) {
+        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+        await driver.giveDosesOfDay(day);
+      }
+      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+      await driver.infuse();
+      await sleepUntilLocal(addDaysToDate(ld, 5 + 4), '09:00'); // the D7 reminder 3 days before
+      await settle(() => all().some((e) => e.type === 'ReminderDeliveryFailed'), 'the failed delivery');
+    });
+    expect(all().find((e) => e.type === 'ReminderDeliveryFailed')).toMatchObject({ data: { reminderId: 'visit:D7:reminder:-3', failures: [{ channel: 'webhook', error: 'HTTP 503' }] } });
+    expect(store.notifications[0]).toMatchObject({ reminderId: 'visit:D7:reminder:-3', timeZone: 'Asia/Shanghai', participantCode: driver.participantCode });
+  });
+
+  it('rejects a second registration of the same code in the validator; the same command id is answered, not repeated', async () => {
+    const { run, driver, store } = await journeyOn(env, 'ucart-cd19-bcma', 'SLE');
+    await run(async () => {
+      await driver.register();
+      await expect(driver.register()).rejects.toMatchObject(rejection('PARTICIPANT_ALREADY_REGISTERED'));
+      const commandId = '6f0c1f2e-1111-4111-8111-000000000001';
+      const consent = { type: 'SignConsent' as const, commandId, data: { icfVersion: '1.0', signedOn: await driver.today(), signers: [{ role: 'PARTICIPANT' as const, name: 'P' }], assent: false, obtainedBy: 'inv-1' } };
+      const first = await driver.send(consent);
+      const again = await driver.send(consent);
+      expect(again.streamVersion).toBe(first.streamVersion);
+    });
+    expect(store.allEvents().map((e) => e.event.type)).toEqual(['ParticipantRegistered', 'ConsentSigned']);
   });
 });

@@ -4,6 +4,7 @@ import { PostgresEventStore, migrateWithLock } from '@trialflow/event-store';
 import { ProjectorRunner, allProjections, createTrialflowDataSource } from '@trialflow/read-models';
 import type { Logger } from 'pino';
 import { createJourneyActivities } from './activities/journey.activities.js';
+import { createNotificationActivities } from './notifications/notification.activities.js';
 import { workflowBundleOptions } from './workflow-source.js';
 
 export interface RunningWorker {
@@ -29,7 +30,7 @@ export async function startWorkerRuntime(config: AppConfig, logger: Logger): Pro
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: createJourneyActivities(eventStore),
+    activities: { ...createJourneyActivities(eventStore), ...createNotificationActivities(dataSource, config.notifications) },
     ...workflowBundleOptions(),
   });
 

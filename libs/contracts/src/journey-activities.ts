@@ -33,9 +33,17 @@ export interface AppendEventsResult {
   readonly alreadyAppended: boolean;
 }
 
+/** The stream as the workflow needs it to resume after continue-as-new: events and which command wrote them. */
+export interface StreamSnapshot {
+  readonly events: readonly ParticipantEvent[];
+  /** For each command id, the stream version after its last event: a retried command is answered, not repeated. */
+  readonly commandVersions: readonly (readonly [commandId: string, streamVersion: number])[];
+}
+
 /** Activities the journey workflow calls. Workflows import this type only; the worker implements it. */
 export interface JourneyActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
+  readStream(streamId: string): Promise<StreamSnapshot>;
 }
 
 /**

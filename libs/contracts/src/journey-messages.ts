@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Deadline, ParticipantSummary } from '@trialflow/domain';
+import type { Actor, Deadline, ParticipantCommand, ParticipantState, ParticipantSummary } from '@trialflow/domain';
 
 /** What every journey Update returns: the new stream version (the API's ETag) and the participant summary. */
 export interface CommandResult {
@@ -19,14 +19,45 @@ export interface RegisterParticipantRequest {
   readonly sex?: 'F' | 'M';
 }
 
+/** Commands people send; registration, timers and delivery reports are the orchestrator's own. */
+export type ClientCommand = Exclude<ParticipantCommand, { type: 'RegisterParticipant' | 'ReachDeadline' | 'RecordReminderDelivery' }>;
+export type ClientCommandType = ClientCommand['type'];
+
+export interface JourneyCommandRequest {
+  readonly command: ClientCommand;
+  readonly correlationId: string;
+}
+
+/** State carried across continue-as-new: only what the stream cannot give back. */
+export interface JourneyResume {
+  readonly streamVersion: number;
+}
+
 export interface JourneyWorkflowInput {
   readonly participantId: string;
   readonly participantCode: string;
+  readonly resume?: JourneyResume;
 }
 
-export const registerParticipantUpdate = defineUpdate<CommandResult, [RegisterParticipantRequest]>('registerParticipant');
+export const registerParticipantUpdate = defineUpdate<CommandResult, [RegisterParticipantRequest]>('RegisterParticipant');
+
+/**
+ * One Update per command type, named after it, so the workflow's history reads as the journey (an
+ * `AdministerLymphodepletionDose` update, a `RecordInfusion` update). The Update id is the client's command id.
+ */
+export const commandUpdate = (type: ClientCommandType) => defineUpdate<CommandResult, [JourneyCommandRequest]>(type);
+
+export const CLIENT_COMMAND_TYPES = [
+  'SignConsent', 'RecordScreeningObservation', 'AttestEligibilityCriterion', 'EvaluateEligibility', 'SignEligibility', 'FailScreening',
+  'StartRescreening', 'Enrol', 'RecordMedicationStop', 'RecordLymphodepletionDoseCalculation', 'AdministerLymphodepletionDose',
+  'RecordPreInfusionCheck', 'AllocateProductLot', 'StartThaw', 'RecordInfusion', 'ReportAdverseEvent', 'ReportSaeToSponsor', 'AssessCrs',
+  'AssessIcans', 'FlagDltCandidate', 'AdjudicateDlt', 'CompleteVisit', 'RecordUnscheduledVisit', 'ConfirmDeviation', 'DismissDeviation',
+  'CorrectEntry', 'VoidEntry', 'Withdraw', 'MarkLostToFollowUp', 'RecordDeath', 'CompleteStudy',
+] as const satisfies readonly ClientCommandType[];
+
 export const summaryQuery = defineQuery<ParticipantSummary>('summary');
 export const pendingDeadlinesQuery = defineQuery<readonly Deadline[]>('pendingDeadlines');
+export const stateQuery = defineQuery<ParticipantState>('state');
 
 /** ApplicationFailure type of a domain rejection; its details carry the DomainError. */
 export const DOMAIN_REJECTION_FAILURE_TYPE = 'DomainRejection';

@@ -17,3 +17,11 @@ export class EventIdReuseError extends Error {
     super(`Event ids already stored elsewhere or in another order for stream ${streamId}: ${eventIds.join(', ')}.`);
   }
 }
+
+/** The append request itself is malformed (nothing was written): a bug in the caller, not a transient fault. */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppend';
+  constructor(readonly streamId: string, readonly problems: readonly string[]) {
+    super(`Append to ${streamId} refused: ${problems.join('; ')}.`);
+  }
+}

@@ -28,8 +28,17 @@ export interface StoredEventRow {
   recorded_at: Date;
 }
 
-export const STORED_EVENT_COLUMNS = `stream_id, stream_position, global_position, transaction_id::text AS transaction_id,
-  event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at`;
+/**
+ * The select list of a StoredEventRow, optionally qualified by a table alias. The xid is rendered as text
+ * under its own name: order by the table's column (`events.transaction_id`), never by this output column.
+ */
+export const storedEventColumns = (alias?: string): string => {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  return `${c('stream_id')}, ${c('stream_position')}, ${c('global_position')}, ${c('transaction_id')}::text AS transaction_id,
+  ${c('event_id')}, ${c('event_type')}, ${c('schema_version')}, ${c('data')}, ${c('metadata')}, ${c('occurred_at')}, ${c('recorded_at')}`;
+};
+
+export const STORED_EVENT_COLUMNS = storedEventColumns();
 
 export function toStoredEvent(row: StoredEventRow): StoredEvent {
   return {

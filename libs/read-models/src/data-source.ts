@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@trialflow/event-store';
 import { notificationMigrations } from '@trialflow/notifications';
 import { readModelMigrations } from './migrations/index.js';
-import { ParticipantRow } from './participants/participant.entity.js';
+import { readModelEntities } from './read-models.js';
 
 /**
  * The one PostgreSQL data source of the API and the worker: read-model entities for TypeORM, and every
@@ -12,7 +12,7 @@ export function createTrialflowDataSource(databaseUrl: string, options: { poolSi
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
-    entities: [ParticipantRow],
+    entities: readModelEntities,
     migrations: [...eventStoreMigrations, ...readModelMigrations, ...notificationMigrations],
     migrationsTableName: 'schema_migrations',
     synchronize: false,

@@ -1,14 +1,27 @@
 export * from './participants/participant.entity.js';
 export * from './participants/participants.projection.js';
+export * from './participants/roster.query.js';
+export * from './worklist/worklist-item.entity.js';
+export * from './worklist/worklist.projection.js';
+export * from './worklist/worklist.query.js';
+export * from './safety/safety-entry.entity.js';
+export * from './safety/safety.projection.js';
+export * from './safety/safety-board.query.js';
+export * from './deviations/deviation.entity.js';
+export * from './deviations/deviations.projection.js';
+export * from './efficacy/efficacy-result.entity.js';
+export * from './efficacy/efficacy.projection.js';
+export * from './participant-view/participant-view.js';
+export * from './participant-view/participant-views.js';
+export * from './participant-view/participant-projection.js';
 export * from './projector/projection.js';
 export * from './projector/event-feed.js';
+export * from './projector/checkpoints.js';
 export * from './projector/projector.js';
 export * from './projector/projector-runner.js';
+export * from './projector/projected-version.js';
+export * from './rebuild/rebuild-projections.js';
+export * from './audit/index.js';
 export * from './migrations/index.js';
-
-import { participantsProjection } from './participants/participants.projection.js';
-import { ParticipantRow } from './participants/participant.entity.js';
-
-export const readModelEntities = [ParticipantRow];
-export const allProjections = [participantsProjection];
+export * from './read-models.js';
 export * from './data-source.js';

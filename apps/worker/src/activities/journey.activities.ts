@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AppendEventsInput, AppendEventsResult, JourneyActivities } from '@trialflow/contracts';
+import type { AppendEventsInput, AppendEventsResult, JourneyActivities, StreamSnapshot } from '@trialflow/contracts';
+import { upcast } from '@trialflow/domain';
 import { EventIdReuseError, StreamVersionConflictError, type PostgresEventStore } from '@trialflow/event-store';
 
 /**
@@ -31,6 +32,19 @@ export function createJourneyActivities(eventStore: PostgresEventStore): Journey
         }
         throw error;
       }
+    },
+
+    async readStream(streamId: string): Promise<StreamSnapshot> {
+      const stored = await eventStore.readStream(streamId);
+      const commandVersions = new Map<string, number>();
+      for (const e of stored) {
+        const commandId = e.metadata['commandId'];
+        if (typeof commandId === 'string') commandVersions.set(commandId, e.streamPosition);
+      }
+      return {
+        events: stored.map((e) => upcast({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data })),
+        commandVersions: [...commandVersions],
+      };
     },
   };
 }

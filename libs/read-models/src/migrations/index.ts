@@ -1,3 +1,4 @@
 import { CreateParticipantsReadModel1763700001000 } from './1763700001000-create-participants-read-model.js';
+import { JourneyReadModels1763700002200 } from './1763700002200-journey-read-models.js';
 
-export const readModelMigrations = [CreateParticipantsReadModel1763700001000];
+export const readModelMigrations = [CreateParticipantsReadModel1763700001000, JourneyReadModels1763700002200];

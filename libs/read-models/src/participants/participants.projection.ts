@@ -1,66 +1,55 @@
-import { participantStreamId, type ParticipantEvent } from '@trialflow/domain';
-import type { StoredEvent } from '@trialflow/event-store';
-import type { EntityManager } from 'typeorm';
-import type { Projection } from '../projector/projection.js';
+import { plan } from '@trialflow/domain';
+import { journeyContext, pendingVisits } from '../participant-view/journey-facts.js';
+import { participantProjection } from '../participant-view/participant-projection.js';
+import type { ParticipantView } from '../participant-view/participant-view.js';
 import { ParticipantRow } from './participant.entity.js';
 
-/** Maps a stored row back to the domain event it was written from (upcasters slot in here). */
-const asDomainEvent = (e: StoredEvent): ParticipantEvent =>
-  ({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data }) as ParticipantEvent;
+const date = (instant: string | undefined): Date | null => (instant ? new Date(instant) : null);
 
-/** Phase transitions as the domain's evolve makes them (libs/domain participant/evolve.ts). */
-const PHASE_AFTER: Partial<Record<ParticipantEvent['type'], string>> = {
-  ScreenFailed: 'SCREEN_FAILED',
-  RescreeningStarted: 'SCREENING',
-  Enrolled: 'ENROLLED',
-  LymphodepletionDoseAdministered: 'LYMPHODEPLETION',
-  LymphodepletionCompleted: 'AWAITING_INFUSION',
-  InfusionCompleted: 'DLT_WINDOW',
-  Withdrawn: 'ENDED',
-  LostToFollowUp: 'ENDED',
-  Died: 'ENDED',
-  StudyCompleted: 'ENDED',
-};
+/** The roster row of a registered participant: where they are in the journey, what comes next, what is open. */
+export function rosterRows(view: ParticipantView): ParticipantRow[] {
+  const s = view.state;
+  if (!s.participantCode || !s.trialId || !s.registeredAt) return [];
+  const context = journeyContext(view);
+  const deadlines = plan(s);
+  const next = context ? pendingVisits(view, context, deadlines).sort((a, b) => a.window.target.localeCompare(b.window.target))[0] : undefined;
+  const nextDeadline = deadlines.find((d) => d.kind !== 'VISIT_REMINDER');
+  const row: ParticipantRow = {
+    participantId: view.participantId,
+    participantCode: s.participantCode,
+    trialId: s.trialId,
+    protocolVersion: s.protocolVersion ?? '',
+    cohortId: s.cohortId ?? '',
+    siteId: s.siteId ?? '',
+    phase: s.phase,
+    registeredAt: new Date(s.registeredAt),
+    screeningWindowElapsed: s.screening.windowElapsed,
+    lastStreamVersion: view.version,
+    updatedAt: new Date(view.lastRecordedAt),
+    endReason: s.endReason ?? null,
+    doseLevelId: s.doseLevelId ?? null,
+    enrolledAt: date(s.enrolledAt),
+    infusionDate: s.infusion?.infusionDate ?? null,
+    dayNumbering: context?.protocol.dayNumbering ?? null,
+    siteUtcOffsetMinutes: context?.site.utcOffsetMinutes ?? null,
+    nextVisitId: next?.window.visit.id ?? null,
+    nextVisitLabel: next?.window.visit.label ?? null,
+    nextVisitTarget: next?.window.target ?? null,
+    nextVisitOpens: next?.window.opens ?? null,
+    nextVisitCloses: next?.window.closes ?? null,
+    nextDeadlineKind: nextDeadline?.kind ?? null,
+    nextDeadlineLabel: nextDeadline?.label ?? null,
+    nextDeadlineAt: date(nextDeadline?.dueAt),
+    safetyFollowUpOnly: s.safetyFollowUpOnly,
+    openDeviations: s.deviations.filter((d) => d.status === 'CANDIDATE').length,
+    pendingDltCandidates: s.dlt.candidates.filter((c) => !c.adjudicated).length,
+    confirmedDlts: s.dlt.candidates.filter((c) => c.isDlt === true).length,
+    saeReportsDue: s.adverseEvents.filter((ae) => ae.serious && !ae.reportedToSponsorAt).length,
+    missedVisits: s.missedVisits.length,
+    dltWindowClosed: s.dlt.windowClosed,
+    aeCollectionEnded: s.aeCollectionEnded,
+  };
+  return [row];
+}
 
-export const participantsProjection: Projection = {
-  name: 'participants',
-  async apply(tx: EntityManager, stored: StoredEvent): Promise<void> {
-    if (!stored.streamId.startsWith('participant-')) return;
-    const event = asDomainEvent(stored);
-    const rows = tx.getRepository(ParticipantRow);
-    switch (event.type) {
-      case 'ParticipantRegistered':
-        await rows.insert({
-          participantId: event.data.participantId,
-          participantCode: event.data.participantCode,
-          trialId: event.data.trialId,
-          protocolVersion: event.data.protocolVersion,
-          cohortId: event.data.cohortId,
-          siteId: event.data.siteId,
-          phase: 'SCREENING',
-          registeredAt: new Date(event.occurredAt),
-          screeningWindowElapsed: false,
-          lastStreamVersion: stored.streamPosition,
-          updatedAt: new Date(stored.recordedAt),
-        });
-        return;
-      case 'ScreeningWindowElapsed':
-        await rows.update(
-          { participantId: stored.streamId.slice(participantStreamId('').length) },
-          { screeningWindowElapsed: true, lastStreamVersion: stored.streamPosition, updatedAt: new Date(stored.recordedAt) },
-        );
-        return;
-      default: {
-        // Every event advances the row's version (so minVersion waits terminate); some move the phase.
-        const phase = PHASE_AFTER[event.type];
-        const participantId = stored.streamId.slice(participantStreamId('').length);
-        // Only a participant still in the DLT window moves to follow-up (a withdrawn one stays ended).
-        if (event.type === 'DltWindowClosed') await rows.update({ participantId, phase: 'DLT_WINDOW' }, { phase: 'FOLLOW_UP' });
-        await rows.update(
-          { participantId: stored.streamId.slice(participantStreamId('').length) },
-          { lastStreamVersion: stored.streamPosition, updatedAt: new Date(stored.recordedAt), ...(phase ? { phase } : {}) },
-        );
-      }
-    }
-  },
-};
+export const participantsProjection = participantProjection('participants', [{ table: 'rm_participants', entity: ParticipantRow, rowsOf: rosterRows }]);

@@ -2,21 +2,27 @@ import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEvent
 import type { EntityManager } from 'typeorm';
 
 export interface FeedCheckpoint {
+  /** xid8 of the last applied event's transaction, as decimal text. */
   readonly transactionId: string;
   readonly globalPosition: number;
 }
 
+export const FEED_START: FeedCheckpoint = { transactionId: '0', globalPosition: 0 };
+
 /**
  * Events after the checkpoint in commit-safe order. Ordering by (transaction id, position) and reading only
  * transactions older than the oldest one still running means an event whose transaction commits late is
- * never jumped over (event-sourcing reference A6): it is simply not visible to the feed yet.
+ * never jumped over (event-sourcing reference A6): it is simply not visible to the feed yet. The row
+ * comparison lets PostgreSQL walk the (transaction_id, global_position) index from the checkpoint. The ORDER BY
+ * names the table's column: the select list renders the xid as text under the same name, and text order
+ * ("1000" < "999") is not xid order.
  */
 export async function readFeed(tx: EntityManager, after: FeedCheckpoint, limit: number): Promise<StoredEvent[]> {
   const rows = (await tx.query(
     `SELECT ${STORED_EVENT_COLUMNS} FROM events
-     WHERE (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2))
+     WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY transaction_id, global_position
+     ORDER BY events.transaction_id, events.global_position
      LIMIT $3`,
     [after.transactionId, after.globalPosition, limit],
   )) as StoredEventRow[];

@@ -1,25 +1,28 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { EVENTS_APPENDED_CHANNEL } from '@trialflow/event-store';
+import { EVENTS_APPENDED_CHANNEL, onEventsAppended } from '@trialflow/event-store';
+import { ViewCache } from '../participant-view/participant-views.js';
 import { Projector } from './projector.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectorRunnerOptions {
   readonly databaseUrl: string;
-  /** Fallback poll when no notification arrives (a notification can be missed across a reconnect). */
+  /** Poll for what no wake-up announced (another process's appends, late commits). */
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown, projection: string) => void;
 }
 
 /**
- * Keeps every projection caught up: wakes on the append notification or on the poll interval, whichever
- * comes first. Errors are reported and retried on the next wake; the checkpoint guarantees no loss.
+ * Keeps every projection caught up: wakes when this process appends (the store's in-process signal), on a
+ * NOTIFY on the appended channel, or on the poll interval, whichever comes first. Errors are reported and
+ * retried on the next wake; the checkpoint guarantees no loss.
  */
 export class ProjectorRunner {
   private readonly projectors: Projector[];
   private listener: pg.Client | undefined;
+  private unsubscribe: (() => void) | undefined;
   private wake: (() => void) | undefined;
-  /** Set by a notification that arrives while a catch-up is running, so the next wait is skipped. */
+  /** Set by a wake-up that arrives while a catch-up is running, so the next wait is skipped. */
   private pending = false;
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -29,15 +32,19 @@ export class ProjectorRunner {
     private readonly projections: readonly Projection[],
     private readonly options: ProjectorRunnerOptions,
   ) {
-    this.projectors = projections.map((p) => new Projector(dataSource, p));
+    // One fold per event for all projections: they share the participant views this process has folded.
+    const viewCache = new ViewCache();
+    this.projectors = projections.map((p) => new Projector(dataSource, p, { viewCache }));
   }
 
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
-    this.listener.on('notification', () => {
+    const nudge = () => {
       this.pending = true;
       this.wake?.();
-    });
+    };
+    this.unsubscribe = onEventsAppended(nudge);
+    this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
+    this.listener.on('notification', nudge);
     this.listener.on('error', (error) => this.options.onError?.(error, 'listener'));
     await this.listener.connect();
     await this.listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
@@ -46,6 +53,7 @@ export class ProjectorRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribe?.();
     this.wake?.();
     this.wake = undefined;
     await this.loop;

@@ -15,6 +15,9 @@ log "node $(node --version); checking dependency invariants, types and import ru
 node infra/dev/check-dependencies.mjs
 npm run --silent typecheck
 npm run --silent lint
+# The worker-crash and start-command tests run the built processes, as production does.
+log "building (tsc)…"
+npm run --silent build
 log "running the tests…"
 # NestJS 12 is ESM-only: Jest needs its native ESM mode. One process at a time: 2 cores, and the servers
 # (and time skipping) are shared.

@@ -132,10 +132,11 @@ export class JourneyDriver {
     await this.send({ type: 'RecordLymphodepletionDoseCalculation', data: { height: { value: 160, unit: 'cm' }, weight: { value: 60, unit: 'kg' }, serumCreatinine: { value: 0.8, unit: 'mg/dL' }, measuredOn: await this.today() } });
   }
 
-  /** Gives every calculated dose of one LD day. */
+  /** Gives every calculated dose of one LD day that is not recorded yet. */
   async giveDosesOfDay(day: number): Promise<void> {
     const state = await this.state();
-    for (const dose of state.ld.calculated?.doses.filter((d) => d.day === day) ?? []) {
+    const given = (drug: string) => state.ld.administered.some((a) => a.value.drug === drug && a.value.day === day);
+    for (const dose of state.ld.calculated?.doses.filter((d) => d.day === day && !given(d.drug)) ?? []) {
       await this.send({ type: 'AdministerLymphodepletionDose', data: { drug: dose.drug, day: dose.day, doseMg: dose.doseMg, administeredAt: (await this.now()).toISOString() } });
     }
   }

@@ -34,6 +34,12 @@ export default {
     },
     {
       ...shared,
+      displayName: 'replay',
+      testMatch: ['<rootDir>/test/replay/**/*.replay-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-temporal-logs.ts'],
+    },
+    {
+      ...shared,
       displayName: 'integration',
       setupFiles: ['<rootDir>/test/support/quiet-temporal-logs.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],

@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDays, addDaysToDate, visitWindows, type ParticipantEvent } from '@trialflow/domain';
 import { createTimeSkippingEnv } from '../support/time-skipping-env.js';
+import { saveHistories } from '../support/workflow-histories.js';
 import { journeyOn, terminateJourneys } from './journey-harness.js';
 
 const DAY_MS = 86_400_000;
@@ -79,6 +80,8 @@ describe('participant journey workflow (time-skipping server)', () => {
     // The journey continued-as-new at its phase boundaries: the run now open is not the first one.
     expect((await driver.handle.describe()).runId).not.toBe(firstRun.id);
     console.info(`${trialId}/${cohortId}: 24 months, ${final.length} events, ${((Date.now() - wall) / 1000).toFixed(1)} s wall time`);
+    // `RECORD_HISTORIES=1 npm test -- --selectProjects workflow` refreshes the replay fixtures.
+    if (process.env.RECORD_HISTORIES) await saveHistories(env.client, driver.workflowId, firstRun.id, `complete-${trialId}-${cohortId.toLowerCase()}`);
   });
 
   it('records a screen failure and accepts nothing clinical afterwards', async () => {
@@ -96,8 +99,10 @@ describe('participant journey workflow (time-skipping server)', () => {
 
   it('withdraws inside the DLT window: no later visit is planned and clinical commands are refused', async () => {
     const { run, driver, events, sleepUntilLocal } = await journeyOn(env, 'cb-cd19-bcma', 'SLE_LN');
+    const firstRun = { id: '' };
     await run(async () => {
       await driver.register();
+      firstRun.id = (await driver.handle.describe()).runId;
       await driver.consentAndScreen();
       await driver.signAndEnrol();
       const ld = await driver.today(1);
@@ -115,6 +120,7 @@ describe('participant journey workflow (time-skipping server)', () => {
     // The D7 visit was missed before the withdrawal; nothing is planned or missed after it.
     const afterWithdrawal = events().slice(events().indexOf('Withdrawn') + 1);
     expect(afterWithdrawal.filter((t) => t === 'VisitMissed' || t === 'ReminderDue')).toEqual([]);
+    if (process.env.RECORD_HISTORIES) await saveHistories(env.client, driver.workflowId, firstRun.id, 'withdrawn-cb-cd19-bcma-sle_ln');
   });
 
   it('turns a missed visit into a deviation candidate when its window closes', async () => {

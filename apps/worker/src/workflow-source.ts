@@ -10,9 +10,10 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `dist/workflows/index.js` when running the build. Temporal bundles it with webpack, which ignores
  * tsconfig paths, so the `@trialflow/*` aliases the workflow uses are mapped here.
  */
-export function workflowBundleOptions(): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> {
+export function workflowBundleOptions(entry?: string): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> {
   const root = resolve(here, '../../..');
-  const workflowsPath = [resolve(root, 'workflows/index.js'), resolve(root, 'workflows/index.ts')].find(existsSync);
+  // `entry` lets replay tests bundle a deliberately changed variant of the workflow code.
+  const workflowsPath = entry ?? [resolve(root, 'workflows/index.js'), resolve(root, 'workflows/index.ts')].find(existsSync);
   if (!workflowsPath) throw new Error(`Workflow code not found under ${root}/workflows`);
   const alias = {
     '@trialflow/domain': resolve(root, 'libs/domain/src/index'),

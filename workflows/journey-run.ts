@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, proxyActivities, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { cohortIdKey, DOMAIN_REJECTION_FAILURE_TYPE, journeyPhaseKey, siteIdKey, trialIdKey, type CommandResult, type EventToAppend, type JourneyActivities } from '@trialflow/contracts';
 import {
   decide,
@@ -15,12 +15,17 @@ import {
 } from '@trialflow/domain';
 import { createSerializer } from './serialize.js';
 
-const { appendEvents, readStream } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Retried until the database is back: the append is idempotent by event id. A version conflict or a reused
-  // event id means a second writer, which the single-writer design forbids, so those are not retried.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['StreamVersionConflict', 'EventIdReuse'] },
-});
+// Retried until the database is back: the append is idempotent by event id. A version conflict or a reused
+// event id means a second writer, which the single-writer design forbids, so those are not retried.
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['StreamVersionConflict', 'EventIdReuse'] };
+
+/**
+ * The append is a local activity: a short database write that runs in the worker within the workflow task,
+ * so a command costs one workflow task instead of three round trips to the server. If the worker dies before
+ * the task completes, the append runs again on replay with the same event ids, which the store recognises.
+ */
+const { appendEvents } = proxyLocalActivities<JourneyActivities>({ startToCloseTimeout: '30 seconds', retry });
+const { readStream } = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry });
 
 export const domainRejection = (error: DomainError): ApplicationFailure =>
   ApplicationFailure.create({ type: DOMAIN_REJECTION_FAILURE_TYPE, message: error.message, nonRetryable: true, details: [error] });

@@ -24,18 +24,23 @@ export interface StoredEventRow {
   schema_version: number;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
-  occurred_at: Date;
-  recorded_at: Date;
+  /** ISO 8601, UTC, milliseconds: rendered by PostgreSQL (see storedEventColumns). */
+  occurred_at: string;
+  recorded_at: string;
 }
+
+const iso = (column: string, name: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${name}`;
 
 /**
  * The select list of a StoredEventRow, optionally qualified by a table alias. The xid is rendered as text
  * under its own name: order by the table's column (`events.transaction_id`), never by this output column.
+ * Instants come back already in the ISO form the events use (the form the hash chain covers), formatted by
+ * PostgreSQL: reading the feed is the projector's hot path and the database has a core to spare.
  */
 export const storedEventColumns = (alias?: string): string => {
   const c = (column: string) => (alias ? `${alias}.${column}` : column);
   return `${c('stream_id')}, ${c('stream_position')}, ${c('global_position')}, ${c('transaction_id')}::text AS transaction_id,
-  ${c('event_id')}, ${c('event_type')}, ${c('schema_version')}, ${c('data')}, ${c('metadata')}, ${c('occurred_at')}, ${c('recorded_at')}`;
+  ${c('event_id')}, ${c('event_type')}, ${c('schema_version')}, ${c('data')}, ${c('metadata')}, ${iso(c('occurred_at'), 'occurred_at')}, ${iso(c('recorded_at'), 'recorded_at')}`;
 };
 
 export const STORED_EVENT_COLUMNS = storedEventColumns();
@@ -51,7 +56,7 @@ export function toStoredEvent(row: StoredEventRow): StoredEvent {
     schemaVersion: row.schema_version,
     data: row.data,
     metadata: row.metadata,
-    occurredAt: row.occurred_at.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
   };
 }

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           bench: 'rebuild',
-          machine: { cpus: cpus().length, node: process.version, postgres: db.serverVersion, ...db.settings },
+          machine: { cpus: cpus().length, node: process.version, nodeFlags: process.execArgv, postgres: db.serverVersion, ...db.settings },
           history: { events: history.events, participants: history.participants, generatedInSeconds: round3(generationSeconds), appendedEventsPerSecond: Math.round(history.events / generationSeconds) },
           feedReadOnly: { eventsPerSecond: feedRead },
           rebuildEachProjection: single,

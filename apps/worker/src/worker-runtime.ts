@@ -18,7 +18,12 @@ export interface RunningWorker {
  * on the journey task queue, and the projectors. A plain function of its configuration so tests start the
  * exact same wiring in process.
  */
-export async function startWorkerRuntime(config: AppConfig, logger: Logger): Promise<RunningWorker> {
+export interface WorkerRuntimeOptions {
+  /** Run the projectors in this process (default). A deployment can run them in a process of their own. */
+  readonly projectors?: boolean;
+}
+
+export async function startWorkerRuntime(config: AppConfig, logger: Logger, options: WorkerRuntimeOptions = {}): Promise<RunningWorker> {
   const dataSource = createTrialflowDataSource(config.databaseUrl, { applicationName: 'trialflow-worker' });
   await dataSource.initialize();
   const applied = await migrateWithLock(dataSource);
@@ -38,7 +43,7 @@ export async function startWorkerRuntime(config: AppConfig, logger: Logger): Pro
     databaseUrl: config.databaseUrl,
     onError: (error, projection) => logger.error({ err: error, projection }, 'projection failed; will retry'),
   });
-  await projectors.start();
+  if (options.projectors !== false) await projectors.start();
 
   const done = worker.run();
   logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'worker started');

@@ -79,7 +79,10 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
   // A deadline is handed to `decide` once per run: if it produced nothing (a rule said no), it must not spin.
   const handled = new Set<string>();
   for (;;) {
-    if (run.state.phase !== phaseAtStart || workflowInfo().continueAsNewSuggested) {
+    // Registration is no phase of the clinical journey: a run that starts unregistered counts from screening.
+    const baseline = phaseAtStart === 'UNREGISTERED' ? 'SCREENING' : phaseAtStart;
+    const phaseBoundary = run.state.phase !== 'UNREGISTERED' && run.state.phase !== baseline;
+    if (phaseBoundary || workflowInfo().continueAsNewSuggested) {
       // A safe point: no activity in flight here; wait for in-flight Updates, then start afresh from the stream.
       await condition(allHandlersFinished);
       await continueAsNew<typeof participantJourney>({ participantId: input.participantId, participantCode: input.participantCode, resume: { streamVersion: run.state.version } });

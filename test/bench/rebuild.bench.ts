@@ -17,7 +17,7 @@ async function feedReadRate(dataSource: DataSource): Promise<number> {
   let events = 0;
   await dataSource.transaction(async (tx) => {
     for (let position = FEED_START; ; ) {
-      const page = await readFeed(tx, position, 10_000);
+      const page = await readFeed(tx, position, 50_000);
       const last = page.at(-1);
       if (!last) break;
       events += page.length;

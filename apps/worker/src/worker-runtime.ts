@@ -35,6 +35,7 @@ export async function startWorkerRuntime(config: AppConfig, logger: Logger, opti
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     activities: { ...createJourneyActivities(eventStore), ...createNotificationActivities(dataSource, config.notifications) },
     ...workflowBundleOptions(),
   });

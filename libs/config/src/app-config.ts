@@ -17,6 +17,12 @@ const envSchema = z.object({
   /** How long a read with `minVersion` waits for the projection to catch up. */
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Journeys kept in the worker's memory between workflow tasks. Each costs ~2 MB (the workflow bundle's
+   * modules are evaluated per workflow for isolation); open journeys waiting on timers need no cache slot,
+   * they are replayed from their short (continued-as-new) history when a timer fires.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
   /** Reminder delivery by webhook: HTTP POST signed with HMAC-SHA256 of the body under the secret. */
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'NOTIFY_WEBHOOK_URL must be an http(s) URL' }).optional(),
   NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'NOTIFY_WEBHOOK_SECRET must be at least 16 characters').optional(),
@@ -35,7 +41,7 @@ const envSchema = z.object({
 
 export interface AppConfig {
   readonly databaseUrl: string;
-  readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string };
+  readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string; readonly maxCachedWorkflows: number };
   readonly api: { readonly host: string; readonly port: number; readonly commandTimeoutMs: number; readonly readYourWritesTimeoutMs: number };
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Reminder channels; none configured = reminders are recorded in the outbox only (and reported undelivered). */
@@ -58,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
-    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
     api: { host: e.API_HOST, port: e.API_PORT, commandTimeoutMs: e.COMMAND_TIMEOUT_MS, readYourWritesTimeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     notifications: {

@@ -1,5 +1,5 @@
 // Rebuilds read models from position zero and switches to them (libs/read-models/README.md, "Rebuild").
-// Usage: node dist/libs/read-models/src/rebuild/rebuild-cli.js <projection…> | --all
+// Usage: node --max-semi-space-size=64 dist/libs/read-models/src/rebuild/rebuild-cli.js <projection…> | --all
 // Reads DATABASE_URL like the API and the worker; use the schema owner's credentials.
 import { loadConfig } from '@trialflow/config';
 import { migrateWithLock } from '@trialflow/event-store';

@@ -65,7 +65,7 @@ export async function rebuildProjections(dataSource: DataSource, projections: re
     const projector = new Projector(dataSource, projection, {
       rebuild: true,
       batchSize: Number.MAX_SAFE_INTEGER,
-      pageSize: options.pageSize ?? 10_000,
+      pageSize: options.pageSize ?? 50_000,
       maxDirtyParticipants: options.maxDirtyParticipants ?? 25_000,
       viewCache: new ViewCache(options.maxDirtyParticipants ?? 25_000),
     });

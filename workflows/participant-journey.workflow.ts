@@ -12,6 +12,7 @@ import {
 } from '@trialflow/contracts';
 import { plan, summarize, SYSTEM_ACTOR, type ParticipantCommand, type RegisterParticipant, type ReminderDueV1 } from '@trialflow/domain';
 import { domainRejection, JourneyRun } from './journey-run.js';
+import { DeadlineTimer } from './deadline-timer.js';
 import { deliver } from './reminder-delivery.js';
 
 /** After the journey ends, corrections (data cleaning, monitoring queries) are still accepted this long. */
@@ -78,6 +79,7 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
 
   // A deadline is handed to `decide` once per run: if it produced nothing (a rule said no), it must not spin.
   const handled = new Set<string>();
+  const timer = new DeadlineTimer();
   for (;;) {
     // Registration is no phase of the clinical journey: a run that starts unregistered counts from screening.
     const baseline = phaseAtStart === 'UNREGISTERED' ? 'SCREENING' : phaseAtStart;
@@ -90,14 +92,19 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
     const versionSeen = run.state.version;
     const next = plan(run.state).find((d) => !handled.has(`${d.id}@${d.dueAt}`));
     if (!next) {
+      timer.disarm();
       const changed = await condition(() => run.state.version !== versionSeen, run.state.phase === 'ENDED' ? CLOSEOUT_MS : undefined);
       if (changed === false) break; // ended and closed out
       continue;
     }
     // Wait for the earliest deadline or for any new event; every deadline is recomputed from state, so an
-    // event that moves a date also moves its timer.
-    const waitMs = Date.parse(next.dueAt) - Date.now();
-    if (waitMs > 0 && (await condition(() => run.state.version !== versionSeen, waitMs))) continue;
+    // event that moves a date also moves the timer (it is re-armed only when the deadline changes).
+    if (Date.parse(next.dueAt) > Date.now()) {
+      const armed = timer.arm(next);
+      await condition(() => armed.fired || run.state.version !== versionSeen);
+      if (!armed.fired) continue;
+    }
+    timer.disarm();
     handled.add(`${next.id}@${next.dueAt}`);
     const decision = await run.serialized(() =>
       run.record({ type: 'ReachDeadline', commandId: `deadline:${next.id}:${next.dueAt}`, actor: SYSTEM_ACTOR, data: { deadlineId: next.id, dueAt: next.dueAt } }, workflowInfo().workflowId),

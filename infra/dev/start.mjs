@@ -41,8 +41,8 @@ setInterval(() => {
   if (process.ppid !== launcher) void shutdown(1);
 }, 1000).unref();
 
-function startNode(name, script, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', resolve(repoRoot, script)], { env, stdio: 'inherit' });
+function startNode(name, script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, resolve(repoRoot, script)], { env, stdio: 'inherit' });
   child.once('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`[trialflow] ${name} exited (${signal ?? code}); stopping the rest.`);
@@ -97,7 +97,8 @@ try {
   }
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(ports.api) };
   say('starting the worker and the API…');
-  startNode('worker', 'dist/apps/worker/src/main.js', env);
+  // A heap cap keeps the worker's memory tracking its bounded workflow cache (WORKER_MAX_CACHED_WORKFLOWS).
+  startNode('worker', 'dist/apps/worker/src/main.js', env, [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1024}`]);
   startNode('api', 'dist/apps/api/src/main.js', env);
   const api = `http://localhost:${ports.api}`;
   await waitUntilReady(`${api}/health/ready`, 120_000);

@@ -75,7 +75,7 @@ try {
       {
         benchmark: 'open-journeys-per-worker',
         openJourneys: running.count,
-        waitingOn: '28-day screening-window timer (after continue-as-new at registration)',
+        waitingOn: '28-day screening-window timer',
         registrationsPerSecond: Math.round(journeys / seconds),
         worker: { idleRssMB: idleRss.rssMB, rssMB: settled.rssMB, peakRssMB: settled.peakRssMB, maxCachedWorkflows: 250, maxOldSpaceSizeMB: heapMB },
         target: { openJourneys: 10_000, rssMB: '≤ 1536' },

@@ -37,10 +37,11 @@ const iso = (column: string, name: string) => `to_char(${column} AT TIME ZONE 'U
  * Instants come back already in the ISO form the events use (the form the hash chain covers), formatted by
  * PostgreSQL: reading the feed is the projector's hot path and the database has a core to spare.
  */
-export const storedEventColumns = (alias?: string): string => {
+export const storedEventColumns = (alias?: string, options: { metadata?: string } = {}): string => {
   const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  const metadata = options.metadata ? `${options.metadata} AS metadata` : c('metadata');
   return `${c('stream_id')}, ${c('stream_position')}, ${c('global_position')}, ${c('transaction_id')}::text AS transaction_id,
-  ${c('event_id')}, ${c('event_type')}, ${c('schema_version')}, ${c('data')}, ${c('metadata')}, ${iso(c('occurred_at'), 'occurred_at')}, ${iso(c('recorded_at'), 'recorded_at')}`;
+  ${c('event_id')}, ${c('event_type')}, ${c('schema_version')}, ${c('data')}, ${metadata}, ${iso(c('occurred_at'), 'occurred_at')}, ${iso(c('recorded_at'), 'recorded_at')}`;
 };
 
 export const STORED_EVENT_COLUMNS = storedEventColumns();

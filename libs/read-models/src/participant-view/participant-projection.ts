@@ -1,6 +1,6 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { Projection } from '../projector/projection.js';
-import type { ParticipantView } from './participant-view.js';
+import { VIEW_METADATA_OF, type ParticipantView } from './participant-view.js';
 import { replaceParticipantRows } from './row-writer.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,6 +22,7 @@ export function participantProjection(name: string, tables: readonly Participant
   return {
     name,
     tables: tables.map((t) => t.table),
+    metadataOf: VIEW_METADATA_OF,
     apply: (tx, events, context) => context.views.advance(tx, events),
     async flush(tx, context) {
       // Participant ids are UUIDs (the key of every table); a stream named otherwise cannot have rows.

@@ -58,6 +58,9 @@ export const emptyView = (streamId: string): ParticipantView => ({
 export const domainEventOf = (stored: StoredEvent): ParticipantEvent =>
   upcast({ type: stored.eventType, schemaVersion: stored.schemaVersion, occurredAt: stored.occurredAt, data: stored.data });
 
+/** The only events whose metadata the view reads (who decided a deviation): the feed leaves the others' out. */
+export const VIEW_METADATA_OF: readonly string[] = ['DeviationConfirmed', 'DeviationDismissed'];
+
 const actorOf = (stored: StoredEvent): { id?: string; role?: string } => {
   const actor = stored.metadata.actor as { id?: unknown; role?: unknown } | undefined;
   return { ...(typeof actor?.id === 'string' ? { id: actor.id } : {}), ...(typeof actor?.role === 'string' ? { role: actor.role } : {}) };

@@ -1,5 +1,13 @@
-import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from '@trialflow/event-store';
+import { storedEventColumns, toStoredEvent, type StoredEvent, type StoredEventRow } from '@trialflow/event-store';
 import type { EntityManager } from 'typeorm';
+
+/**
+ * The columns of the feed. Metadata is a third of what a page costs to read, and most projections never look
+ * at it: with `metadataOf`, other events arrive with empty metadata.
+ */
+const FEED_COLUMNS = storedEventColumns(undefined, {
+  metadata: `CASE WHEN $4::text[] IS NULL OR event_type = ANY($4::text[]) THEN metadata ELSE '{}'::jsonb END`,
+});
 
 export interface FeedCheckpoint {
   /** xid8 of the last applied event's transaction, as decimal text. */
@@ -17,14 +25,14 @@ export const FEED_START: FeedCheckpoint = { transactionId: '0', globalPosition: 
  * names the table's column: the select list renders the xid as text under the same name, and text order
  * ("1000" < "999") is not xid order.
  */
-export async function readFeed(tx: EntityManager, after: FeedCheckpoint, limit: number): Promise<StoredEvent[]> {
+export async function readFeed(tx: EntityManager, after: FeedCheckpoint, limit: number, options: { metadataOf?: readonly string[] } = {}): Promise<StoredEvent[]> {
   const rows = (await tx.query(
-    `SELECT ${STORED_EVENT_COLUMNS} FROM events
+    `SELECT ${FEED_COLUMNS} FROM events
      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
      ORDER BY events.transaction_id, events.global_position
      LIMIT $3`,
-    [after.transactionId, after.globalPosition, limit],
+    [after.transactionId, after.globalPosition, limit, options.metadataOf ?? null],
   )) as StoredEventRow[];
   return rows.map(toStoredEvent);
 }

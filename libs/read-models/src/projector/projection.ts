@@ -18,6 +18,8 @@ export interface ProjectionContext {
 export interface Projection {
   readonly name: string;
   readonly tables: readonly string[];
+  /** The event types whose metadata `apply` reads; the others arrive with empty metadata. Omitted: all. */
+  readonly metadataOf?: readonly string[];
   apply(tx: EntityManager, events: readonly StoredEvent[], context: ProjectionContext): Promise<void>;
   flush?(tx: EntityManager, context: ProjectionContext): Promise<void>;
 }

@@ -76,7 +76,7 @@ export class Projector {
     let applied = 0;
     for (;;) {
       const limit = Math.min(pageSize, batchSize - applied);
-      const events = await readFeed(tx, position, limit);
+      const events = await readFeed(tx, position, limit, this.projection.metadataOf ? { metadataOf: this.projection.metadataOf } : {});
       const last = events.at(-1);
       if (last) {
         await this.projection.apply(tx, events, this.context);

@@ -32,6 +32,7 @@ function together(projections: readonly Projection[]): Projection {
   return {
     name: projections.map((p) => p.name).join('+'),
     tables: projections.flatMap((p) => p.tables),
+    ...(projections.every((p) => p.metadataOf) ? { metadataOf: [...new Set(projections.flatMap((p) => p.metadataOf ?? []))] } : {}),
     async apply(tx, events, context) {
       for (const p of projections) await p.apply(tx, events, context);
     },

@@ -85,8 +85,8 @@ try {
   };
   const journey = summary(journeyMs);
   const bare = summary(noopMs);
-  console.log(
-    JSON.stringify(
+  process.stdout.write(
+    `${JSON.stringify(
       {
         benchmark: 'journey-update-latency',
         calls,
@@ -103,7 +103,7 @@ try {
       },
       null,
       2,
-    ),
+    )}\n`,
   );
 } finally {
   noopWorker.shutdown();

@@ -70,8 +70,8 @@ try {
   await new Promise((r) => setTimeout(r, 20_000));
   const running = await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`);
   const settled = memory(worker.pid!);
-  console.log(
-    JSON.stringify(
+  process.stdout.write(
+    `${JSON.stringify(
       {
         benchmark: 'open-journeys-per-worker',
         openJourneys: running.count,
@@ -82,7 +82,7 @@ try {
       },
       null,
       2,
-    ),
+    )}\n`,
   );
 } finally {
   worker.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AppendEventsInput, AppendEventsResult, JourneyActivities, StreamSnapshot } from '@trialflow/contracts';
 import { upcast } from '@trialflow/domain';
-import { EventIdReuseError, StreamVersionConflictError, type PostgresEventStore } from '@trialflow/event-store';
+import { EventIdReuseError, InvalidAppendError, StreamVersionConflictError, type PostgresEventStore } from '@trialflow/event-store';
 
 /**
  * The journey's activities, bound to the event store. Idempotent: the workflow generates the event ids,
@@ -26,8 +26,9 @@ export function createJourneyActivities(eventStore: PostgresEventStore): Journey
           })),
         });
       } catch (error) {
-        // Not retryable: the single-writer design makes these bugs, and retrying cannot fix them.
-        if (error instanceof StreamVersionConflictError || error instanceof EventIdReuseError) {
+        // Not retryable: the single-writer design makes the first two bugs, a malformed append is one too, and
+        // retrying cannot fix any of them.
+        if (error instanceof StreamVersionConflictError || error instanceof EventIdReuseError || error instanceof InvalidAppendError) {
           throw ApplicationFailure.nonRetryable(error.message, error.name);
         }
         throw error;

@@ -32,12 +32,17 @@ export async function startTemporalDevServer({ cliPath, port, uiPort, dbFile, na
     address: `127.0.0.1:${port}`,
     uiUrl: uiPort ? `http://localhost:${uiPort}` : undefined,
     process: child,
+    // The kill timer is deliberately not unref'd: it keeps the event loop (and Jest's teardown) alive until
+    // the server has exited, so a slow shutdown can never leave an orphan server behind.
     stop: () =>
       new Promise((resolve) => {
         if (exited) return resolve();
-        child.once('exit', () => resolve());
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
         child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
 }

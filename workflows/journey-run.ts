@@ -96,12 +96,14 @@ export class JourneyRun {
       },
     }));
     const trialId = this.state.trialId ?? (command.type === 'RegisterParticipant' ? command.data.trialId : '');
-    await appendEvents({ streamId: this.streamId, streamType: 'participant', trialId, expectedVersion: this.state.version, events });
+    const appended = await appendEvents({ streamId: this.streamId, streamType: 'participant', trialId, expectedVersion: this.state.version, events });
+    // The stream is the record: if an earlier attempt of this task stored these events, fold what it stored.
+    const recorded = appended.storedEvents ?? decision.events;
     const phaseBefore = this.state.phase;
-    this.state = decision.events.reduce(evolve, this.state);
+    this.state = recorded.reduce(evolve, this.state);
     this.processed.set(command.commandId, this.state.version);
     if (this.state.phase !== phaseBefore) this.publishSearchAttributes();
-    return decision;
+    return { ok: true, events: recorded };
   }
 
   /** Runs a user command once: a command id already recorded returns the version it produced. */

@@ -5,6 +5,8 @@ import type { JourneyRun } from './journey-run.js';
 
 const { deliverReminder } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '2 minutes',
+  // The activity heartbeats after every attempt: a hung delivery is noticed in 30 s, not 2 minutes.
+  heartbeatTimeout: '30 seconds',
   // The activity retries each channel itself and reports failures as data; Temporal retries only when the
   // activity could not run at all (database down). The outbox makes every retry idempotent.
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },

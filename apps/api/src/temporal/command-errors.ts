@@ -1,5 +1,5 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { DOMAIN_REJECTION_FAILURE_TYPE } from '@trialflow/contracts';
 import type { DomainError } from '@trialflow/domain';
 import { problem, type ProblemException } from '../http/problem.js';
@@ -38,8 +38,12 @@ export function commandProblem(error: unknown): ProblemException | undefined {
       errors: [{ field: 'participantCode', message: 'already used' }],
     });
   }
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ActivityFailure) {
+    // The events could not be written (a write conflict, the database refusing them): nothing was recorded.
+    return problem(500, 'JOURNEY_WRITE_FAILED', 'The journey could not record this command', 'Nothing was recorded; the failure was logged with the request id.');
+  }
   if (isTimeout(error)) {
-    const p = problem(503, 'ORCHESTRATOR_UNAVAILABLE', 'The orchestrator did not answer in time', 'Nothing was recorded. Send the same request (same commandId) again.');
+    const p = problem(503, 'ORCHESTRATOR_UNAVAILABLE', 'The orchestrator did not answer in time', 'The command may not have been recorded yet. Send the same request (same commandId) again: it is recorded at most once.');
     p.headers['Retry-After'] = '5';
     return p;
   }

@@ -1,6 +1,6 @@
 import { doseTolerance } from '../../calculators/dosing/dose-tolerance.js';
 import { roundHalfUp } from '../../calculators/shared/calculation.js';
-import { toIso } from '../../shared/time.js';
+import { daysBetween, toIso } from '../../shared/time.js';
 import type {
   AdministerLymphodepletionDose,
   AllocateProductLot,
@@ -214,7 +214,8 @@ export function recordInfusion(state: ParticipantState, command: RecordInfusion,
   if (thawMinutes > protocol.infusion.thawToInfusionLimitMinutes) {
     events.push(...deviationCandidate(state, now, { deviationId: 'thaw-limit-exceeded', rule: 'THAW_LIMIT_EXCEEDED', important: true, description: `Infusion ended ${Math.round(thawMinutes)} min after thaw start (limit ${protocol.infusion.thawToInfusionLimitMinutes} min).`, relatedEntryIds: [entryId] }));
   }
-  const delayDays = Math.floor((Date.parse(start) - Date.parse(state.ld.completedAt!)) / 86_400_000);
+  // Calendar days at the site, as the planner's deadline counts them (not 24-hour blocks).
+  const delayDays = daysBetween(localDateOf(state.ld.completedAt!, site.utcOffsetMinutes), localDateOf(start, site.utcOffsetMinutes));
   if (delayDays > protocol.infusion.maxDaysFromLymphodepletionEnd) {
     events.push(...deviationCandidate(state, now, { deviationId: 'infusion-delayed-after-ld', rule: 'INFUSION_DELAYED_AFTER_LD', important: true, description: `Infusion ${delayDays} days after the last lymphodepletion dose (limit ${protocol.infusion.maxDaysFromLymphodepletionEnd}).`, relatedEntryIds: [entryId] }));
   }

@@ -1,4 +1,4 @@
-import { JourneyScenario } from '../../testing/journey-scenario.js';
+import { JourneyScenario, ldCalculationInputs } from '../../testing/journey-scenario.js';
 import { addDaysToDate } from '../../shared/time.js';
 import { dateOfStudyDay, studyDayOf } from '../rules/study-days.js';
 import { plan } from './plan.js';
@@ -111,6 +111,17 @@ describe('plan: safety clocks', () => {
     s.run({ type: 'RecordPreInfusionCheck', data: { items: { afebrile: true } } });
     s.run({ type: 'StartThaw', data: { bagIds: ['BAG-1'], startedAt: s.now.toISOString() } });
     expect(types(s.advanceTo(new Date(s.now.getTime() + 60 * 60_000)))).toEqual(['Deviation:THAW_LIMIT_EXCEEDED']);
+  });
+
+  it('counts the infusion-delay limit in site-local days (a last dose at 06:00 in Shanghai is 22:00 UTC the day before)', () => {
+    const s = JourneyScenario.for('ucart-cd19-bcma', 'SLE', '2026-03-01T22:00:00.000Z').toEnrolled();
+    s.run({ type: 'RecordLymphodepletionDoseCalculation', data: ldCalculationInputs(s.date()) });
+    for (const dose of s.state.ld.calculated!.doses) {
+      s.run({ type: 'AdministerLymphodepletionDose', data: { drug: dose.drug, day: dose.day, doseMg: dose.doseMg, administeredAt: s.now.toISOString() } });
+    }
+    expect(s.state.ld.completedAt).toBe('2026-03-01T22:00:00.000Z'); // 2026-03-02 06:00 at the site
+    // Day 14 after the site date 2026-03-02 ends at 2026-03-16 24:00 local = 16:00 UTC.
+    expect(plan(s.state).find((d) => d.kind === 'INFUSION_DELAY_LIMIT')?.dueAt).toBe('2026-03-16T16:00:00.000Z');
   });
 
   it('raises an infusion-delay deviation 14 days after the last lymphodepletion dose without infusion', () => {

@@ -1,6 +1,6 @@
 import { addDays, addDaysToDate, type IsoInstant } from '../../shared/time.js';
 import { contextOf } from '../rules/protocol-of.js';
-import { dateOfStudyDay, localTimeOn, startOfLocalDate } from '../rules/study-days.js';
+import { dateOfStudyDay, localDateOf, localTimeOn, startOfLocalDate } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
 import type { Deadline } from './deadline.js';
 import { visitWindows } from './visit-windows.js';
@@ -47,7 +47,7 @@ export function plan(state: ParticipantState): Deadline[] {
     deadlines.push({ id: 'thaw-limit', kind: 'THAW_LIMIT', dueAt: new Date(Date.parse(state.thawStartedAt) + protocol.infusion.thawToInfusionLimitMinutes * 60_000).toISOString(), causedAt: state.thawStartedAt, label: 'Thawed product must be infused' });
   }
   if (!ended && !state.infusion && state.ld.completedAt && !hasDeviation(state, 'infusion-delayed-after-ld')) {
-    const lastLdDate = state.ld.completedAt.slice(0, 10);
+    const lastLdDate = localDateOf(state.ld.completedAt, offset);
     deadlines.push({ id: 'infusion-delay-limit', kind: 'INFUSION_DELAY_LIMIT', dueAt: endOfDate(addDaysToDate(lastLdDate, protocol.infusion.maxDaysFromLymphodepletionEnd)), causedAt: state.ld.completedAt, label: 'Latest infusion after lymphodepletion' });
   }
 

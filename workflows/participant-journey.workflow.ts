@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   CLIENT_COMMAND_TYPES,
   commandUpdate,
@@ -17,6 +17,12 @@ import { deliver } from './reminder-delivery.js';
 
 /** After the journey ends, corrections (data cleaning, monitoring queries) are still accepted this long. */
 const CLOSEOUT_MS = 90 * 86_400_000;
+/**
+ * Update-with-start starts the journey even when the registration is then rejected or never delivered (the
+ * API timed out). Such a run gives up after a day and fails, which frees the code: the start uses the reuse
+ * policy ALLOW_DUPLICATE_FAILED_ONLY, so a completed journey can never be restarted, a failed one can.
+ */
+const REGISTRATION_WAIT_MS = 86_400_000;
 
 /**
  * One participant's journey. Commands arrive as Updates (one per command type; the Update id is the client's
@@ -93,7 +99,13 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
     const next = plan(run.state).find((d) => !handled.has(`${d.id}@${d.dueAt}`));
     if (!next) {
       timer.disarm();
-      const changed = await condition(() => run.state.version !== versionSeen, run.state.phase === 'ENDED' ? CLOSEOUT_MS : undefined);
+      const unregistered = run.state.phase === 'UNREGISTERED';
+      const patience = unregistered ? REGISTRATION_WAIT_MS : run.state.phase === 'ENDED' ? CLOSEOUT_MS : undefined;
+      const changed = await condition(() => run.state.version !== versionSeen, patience);
+      if (changed === false && unregistered) {
+        await condition(allHandlersFinished);
+        throw ApplicationFailure.nonRetryable('No valid registration arrived within a day of the start.', 'RegistrationNeverArrived');
+      }
       if (changed === false) break; // ended and closed out
       continue;
     }

@@ -66,6 +66,7 @@ export class JourneyDriver {
         taskQueue: this.taskQueue,
         args: [{ participantId: this.participantId, participantCode: this.participantCode }],
         workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       }),
     });
   }

@@ -1,5 +1,7 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { PARTICIPANT_JOURNEY_WORKFLOW_TYPE, registerParticipantUpdate } from '@trialflow/contracts';
 import { addDays, addDaysToDate, visitWindows, type ParticipantEvent } from '@trialflow/domain';
 import { createTimeSkippingEnv } from '../support/time-skipping-env.js';
 import { saveHistories } from '../support/workflow-histories.js';
@@ -210,5 +212,33 @@ describe('participant journey workflow (time-skipping server)', () => {
       expect(again.streamVersion).toBe(first.streamVersion);
     });
     expect(store.allEvents().map((e) => e.event.type)).toEqual(['ParticipantRegistered', 'ConsentSigned']);
+  });
+});
+
+describe('a start whose registration never arrives', () => {
+  it('gives up after a day and frees the participant code for a new registration', async () => {
+    const { run, driver, store } = await journeyOn(env, 'ucart-cd19-bcma', 'SLE');
+    await run(async () => {
+      const commandId = randomUUID();
+      const start = () =>
+        new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
+          workflowId: driver.workflowId,
+          taskQueue: driver.taskQueue,
+          args: [{ participantId: driver.participantId, participantCode: driver.participantCode }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+        });
+      const rejected = env.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
+        updateId: commandId,
+        args: [{ commandId, correlationId: 'test', actor: { id: 'c', role: 'coordinator' }, participantCode: driver.participantCode, trialId: 'ucart-cd19-bcma', cohortId: 'NOPE', siteId: 'DEMO-01' }],
+        startWorkflowOperation: start(),
+      });
+      await expect(rejected).rejects.toMatchObject(rejection('COHORT_NOT_IN_TRIAL'));
+      await env.sleep(DAY_MS + 60_000);
+      expect((await driver.handle.describe()).status.name).toBe('FAILED');
+      const result = await driver.register();
+      expect(result.summary.phase).toBe('SCREENING');
+    });
+    expect(store.allEvents().map((e) => e.event.type)).toEqual(['ParticipantRegistered']);
   });
 });

@@ -35,10 +35,11 @@ export class RegisterParticipantHandler {
       workflowId: participantWorkflowId(body.participantCode),
       taskQueue: this.config.temporal.taskQueue,
       args: [input],
-      // A running journey for the code receives the update (and rejects a second registration); a closed
-      // one may never be restarted under the same code.
+      // A running journey for the code receives the update (and rejects a second registration); a completed
+      // one may never be restarted under the same code; a failed one (a start whose registration never
+      // arrived) may.
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
     });
     const deadline = Date.now() + this.config.api.commandTimeoutMs;
     try {

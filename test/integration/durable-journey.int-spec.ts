@@ -16,21 +16,10 @@ import { freePort } from '../../infra/dev/net.mjs';
 import { temporalCliPath } from '../../infra/dev/paths.mjs';
 import { startTemporalDevServer } from '../../infra/dev/temporal-dev-server.mjs';
 import { startWorkerRuntime, type RunningWorker } from '../../apps/worker/src/worker-runtime.js';
+import { queryWithRetry } from '../support/journey-driver.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 type DevServer = Awaited<ReturnType<typeof startTemporalDevServer>>;
-
-/** Just after continue-as-new (registration ends a phase) the new run is reading its state back. */
-async function queryWithRetry<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /**
  * The embedded default keeps Temporal's state in a SQLite file: a journey registered before the dev server

@@ -12,6 +12,18 @@ import {
 } from '@trialflow/contracts';
 import { addDaysToDate, findProtocol, localDateOf, type Actor, type Cohort, type Protocol, type SimpleCriterion } from '@trialflow/domain';
 
+/** Queries retry briefly: just after continue-as-new the new run is still reading its state back. */
+export async function queryWithRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export const coordinator: Actor = { id: 'coord-1', role: 'coordinator' };
 export const investigator: Actor = { id: 'inv-1', role: 'investigator' };
 
@@ -80,16 +92,8 @@ export class JourneyDriver {
     return pending;
   }
 
-  /** Queries retry briefly: just after continue-as-new the new run is still reading its state back. */
-  private async query<T>(run: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await run();
-      } catch (error) {
-        if (attempt >= 40) throw error;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+  private query<T>(run: () => Promise<T>): Promise<T> {
+    return queryWithRetry(run);
   }
 
   /** Waits until the open run has read its state back and has no activity in flight. */

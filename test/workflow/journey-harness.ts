@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { participantStreamId } from '@trialflow/domain';
+import { addDaysToDate, participantStreamId } from '@trialflow/domain';
 import { workflowBundleOptions } from '../../apps/worker/src/workflow-source.js';
 import { InMemoryJourneyActivities } from '../support/in-memory-journey-activities.js';
 import { JourneyDriver } from '../support/journey-driver.js';
@@ -39,6 +39,17 @@ export async function journeyOn(env: TestWorkflowEnvironment, trialId: string, c
     for (let i = 0; i < 400 && !until(); i += 1) await new Promise((r) => setTimeout(r, 25));
     if (!until()) throw new Error(`timed out waiting for ${what}`);
   };
+  /** Lymphodepletion on D-5, D-4, D-3 at 09:00 site time, then the infusion on D0; returns the first LD date. */
+  const lymphodepleteAndInfuse = async (): Promise<string> => {
+    const ld = await driver.today(1);
+    for (const [i, day] of [-5, -4, -3].entries()) {
+      await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
+      await driver.giveDosesOfDay(day);
+    }
+    await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
+    await driver.infuse();
+    return ld;
+  };
   /**
    * Runs the test body with the worker, then lets the journey reach a quiet point before the worker stops: an
    * activity left in flight on a queue with no worker would stop time skipping for every later test.
@@ -48,5 +59,5 @@ export async function journeyOn(env: TestWorkflowEnvironment, trialId: string, c
       await body();
       await driver.idle();
     });
-  return { store, worker, run, driver, events, all, sleepUntilLocal, settle };
+  return { store, worker, run, driver, events, all, sleepUntilLocal, settle, lymphodepleteAndInfuse };
 }

@@ -42,7 +42,7 @@ describe('participant journey workflow (time-skipping server)', () => {
     ['ucart-cd19-bcma', 'SLE'],
     ['cb-cd19-bcma', 'SSC'],
   ])('runs the complete 24-month journey of %s / %s with every visit, reminder and the DLT window', async (trialId, cohortId) => {
-    const { run, driver, events, all, sleepUntilLocal, settle } = await journeyOn(env, trialId, cohortId);
+    const { run, driver, events, all, sleepUntilLocal, settle, lymphodepleteAndInfuse } = await journeyOn(env, trialId, cohortId);
     const wall = Date.now();
     const firstRun = { id: '' };
     await run(async () => {
@@ -50,14 +50,7 @@ describe('participant journey workflow (time-skipping server)', () => {
       firstRun.id = (await driver.handle.describe()).runId;
       await driver.consentAndScreen();
       await driver.signAndEnrol();
-      // Lymphodepletion D-5, D-4, D-3 (the washout of 14 days ended long ago), infusion on D0.
-      const ld = await driver.today(1);
-      for (const [i, day] of [-5, -4, -3].entries()) {
-        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
-        await driver.giveDosesOfDay(day);
-      }
-      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
-      await driver.infuse();
+      await lymphodepleteAndInfuse();
       const state = await driver.state();
       for (const w of visitWindows(driver.protocol, state)) {
         await sleepUntilLocal(w.target, '10:00');
@@ -100,20 +93,14 @@ describe('participant journey workflow (time-skipping server)', () => {
   });
 
   it('withdraws inside the DLT window: no later visit is planned and clinical commands are refused', async () => {
-    const { run, driver, events, sleepUntilLocal } = await journeyOn(env, 'cb-cd19-bcma', 'SLE_LN');
+    const { run, driver, events, sleepUntilLocal, lymphodepleteAndInfuse } = await journeyOn(env, 'cb-cd19-bcma', 'SLE_LN');
     const firstRun = { id: '' };
     await run(async () => {
       await driver.register();
       firstRun.id = (await driver.handle.describe()).runId;
       await driver.consentAndScreen();
       await driver.signAndEnrol();
-      const ld = await driver.today(1);
-      for (const [i, day] of [-5, -4, -3].entries()) {
-        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
-        await driver.giveDosesOfDay(day);
-      }
-      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
-      await driver.infuse();
+      const ld = await lymphodepleteAndInfuse();
       await sleepUntilLocal(addDaysToDate(ld, 15), '11:00');
       await driver.send({ type: 'Withdraw', data: { reason: 'Withdrew consent', safetyFollowUpConsented: false, withdrawnOn: await driver.today() } });
       expect((await driver.deadlines()).filter((d) => d.kind === 'VISIT_REMINDER' || d.kind === 'VISIT_WINDOW_CLOSES')).toEqual([]);
@@ -126,18 +113,12 @@ describe('participant journey workflow (time-skipping server)', () => {
   });
 
   it('turns a missed visit into a deviation candidate when its window closes', async () => {
-    const { run, driver, all, sleepUntilLocal, settle } = await journeyOn(env, 'ucart-cd19-bcma', 'AAV');
+    const { run, driver, all, sleepUntilLocal, settle, lymphodepleteAndInfuse } = await journeyOn(env, 'ucart-cd19-bcma', 'AAV');
     await run(async () => {
       await driver.register();
       await driver.consentAndScreen();
       await driver.signAndEnrol();
-      const ld = await driver.today(1);
-      for (const [i, day] of [-5, -4, -3].entries()) {
-        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
-        await driver.giveDosesOfDay(day);
-      }
-      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
-      await driver.infuse();
+      const ld = await lymphodepleteAndInfuse();
       await sleepUntilLocal(addDaysToDate(ld, 5 + 9), '01:00'); // the D7 window closed at the end of day 8
       await settle(() => all().some((e) => e.type === 'DeviationCandidateRaised'), 'the deviation candidate');
     });
@@ -146,18 +127,12 @@ describe('participant journey workflow (time-skipping server)', () => {
   });
 
   it('rejects a second infusion in the validator, and a corrected infusion date moves every later deadline', async () => {
-    const { run, driver, store, sleepUntilLocal } = await journeyOn(env, 'ucart-cd19-bcma', 'IGG4RD');
+    const { run, driver, store, sleepUntilLocal, lymphodepleteAndInfuse } = await journeyOn(env, 'ucart-cd19-bcma', 'IGG4RD');
     await run(async () => {
       await driver.register();
       await driver.consentAndScreen();
       await driver.signAndEnrol();
-      const ld = await driver.today(1);
-      for (const [i, day] of [-5, -4, -3].entries()) {
-        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
-        await driver.giveDosesOfDay(day);
-      }
-      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
-      await driver.infuse();
+      const ld = await lymphodepleteAndInfuse();
       const appendsBefore = store.appendCalls;
       const at = (await driver.now()).toISOString();
       const second = driver.send({ type: 'RecordInfusion', data: { startedAt: at, completedAt: at, carPositiveCellsInfused: 6e7, weightKg: 60 } });
@@ -180,19 +155,13 @@ describe('participant journey workflow (time-skipping server)', () => {
   });
 
   it('records a failed reminder delivery as an event', async () => {
-    const { run, driver, store, all, sleepUntilLocal, settle } = await journeyOn(env, 'ucart-cd19-bcma', 'IIM');
+    const { run, driver, store, all, sleepUntilLocal, settle, lymphodepleteAndInfuse } = await journeyOn(env, 'ucart-cd19-bcma', 'IIM');
     store.failingChannels.add('webhook');
     await run(async () => {
       await driver.register();
       await driver.consentAndScreen();
       await driver.signAndEnrol();
-      const ld = await driver.today(1);
-      for (const [i, day] of [-5, -4, -3].entries()) {
-        await sleepUntilLocal(addDaysToDate(ld, i), '09:00');
-        await driver.giveDosesOfDay(day);
-      }
-      await sleepUntilLocal(addDaysToDate(ld, 5), '09:00');
-      await driver.infuse();
+      const ld = await lymphodepleteAndInfuse();
       await sleepUntilLocal(addDaysToDate(ld, 5 + 4), '09:00'); // the D7 reminder 3 days before
       await settle(() => all().some((e) => e.type === 'ReminderDeliveryFailed'), 'the failed delivery');
     });

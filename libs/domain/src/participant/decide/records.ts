@@ -93,26 +93,25 @@ export function voidEntry(state: ParticipantState, command: VoidEntry, now: Date
   return accepted({ type: 'EntryVoided', schemaVersion: 1, occurredAt: toIso(now), data: { entryId: command.data.entryId, entryType: entry.entryType, reason: command.data.reason } });
 }
 
-export function confirmDeviation(state: ParticipantState, command: ConfirmDeviation, now: Date): ParticipantDecision {
-  const deviation = state.deviations.find((d) => d.deviationId === command.data.deviationId);
-  const failure = firstFailure(
+/** A deviation candidate still waiting for a person's decision, with the reason for that decision. */
+function resolvable(state: ParticipantState, deviationId: string, reason: string) {
+  const deviation = state.deviations.find((d) => d.deviationId === deviationId);
+  return firstFailure(
     () => registered(state),
-    () => reasonGiven(command.data.reason),
-    () => (!deviation ? error('DEVIATION_NOT_FOUND', `No deviation ${command.data.deviationId}.`, 'deviationId') : undefined),
+    () => reasonGiven(reason),
+    () => (!deviation ? error('DEVIATION_NOT_FOUND', `No deviation ${deviationId}.`, 'deviationId') : undefined),
     () => (deviation && deviation.status !== 'CANDIDATE' ? error('DEVIATION_ALREADY_RESOLVED', `The deviation is already ${deviation.status.toLowerCase()}.`, 'deviationId') : undefined),
   );
+}
+
+export function confirmDeviation(state: ParticipantState, command: ConfirmDeviation, now: Date): ParticipantDecision {
+  const failure = resolvable(state, command.data.deviationId, command.data.reason);
   if (failure) return rejected(failure);
   return accepted({ type: 'DeviationConfirmed', schemaVersion: 1, occurredAt: toIso(now), data: command.data });
 }
 
 export function dismissDeviation(state: ParticipantState, command: DismissDeviation, now: Date): ParticipantDecision {
-  const deviation = state.deviations.find((d) => d.deviationId === command.data.deviationId);
-  const failure = firstFailure(
-    () => registered(state),
-    () => reasonGiven(command.data.reason),
-    () => (!deviation ? error('DEVIATION_NOT_FOUND', `No deviation ${command.data.deviationId}.`, 'deviationId') : undefined),
-    () => (deviation && deviation.status !== 'CANDIDATE' ? error('DEVIATION_ALREADY_RESOLVED', `The deviation is already ${deviation.status.toLowerCase()}.`, 'deviationId') : undefined),
-  );
+  const failure = resolvable(state, command.data.deviationId, command.data.reason);
   if (failure) return rejected(failure);
   return accepted({ type: 'DeviationDismissed', schemaVersion: 1, occurredAt: toIso(now), data: command.data });
 }

@@ -12,6 +12,11 @@ import { benchDatabase } from './support/bench-database.js';
 import { median, progress } from './support/measure.js';
 import { benchTemporal, percentile } from './support/temporal.js';
 import { localActivityUpdate, noopUpdate } from './workflows/noop.workflow.js';
+import { PostgresEventStore } from '@trialflow/event-store';
+const appendMs: number[] = [];
+const origAppend = PostgresEventStore.prototype.append;
+PostgresEventStore.prototype.append = async function (this: PostgresEventStore, r) { const t = performance.now(); try { return await origAppend.call(this, r); } finally { appendMs.push(performance.now() - t); } };
+
 
 /**
  * Latency of a journey command sent as an Update (decide, append to PostgreSQL, fold, answer), side by side
@@ -83,6 +88,11 @@ try {
     const sorted = [...values].sort((a, b) => a - b);
     return { p50: Math.round(percentile(sorted, 50) * 100) / 100, p99: Math.round(percentile(sorted, 99) * 100) / 100, mean: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 };
   };
+  const hist = await drivers[1]!.handle.fetchHistory();
+  const evs = (hist.events ?? []).slice(-40).map((e) => `${String(e.eventType)} ${e.eventTime?.seconds}.${String(e.eventTime?.nanos).padStart(9,'0')}`);
+  process.stderr.write(evs.join('\n') + '\n');
+  const nh = await noop.fetchHistory();
+  process.stderr.write((nh.events ?? []).slice(-12).map((e) => `${String(e.eventType)} ${e.eventTime?.seconds}.${String(e.eventTime?.nanos).padStart(9,'0')}`).join('\n') + '\n');
   const journey = summary(journeyMs);
   const bare = summary(noopMs);
   process.stdout.write(
@@ -100,6 +110,7 @@ try {
         bareUpdateWithLocalActivity: { workflow: 'noopTarget (awaits a local activity that does nothing)', ...summary(localActivityMs) },
         ratio: { p50: Math.round((journey.p50 / bare.p50) * 100) / 100, p99: Math.round((journey.p99 / bare.p99) * 100) / 100, medianOfPairs: Math.round(median(journeyMs.map((j, k) => j / noopMs[k]!)) * 100) / 100 },
         target: { p50Ratio: '≤ 1.25' },
+        append: summary(appendMs.slice(-calls)),
       },
       null,
       2,

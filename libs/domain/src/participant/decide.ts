@@ -10,6 +10,7 @@ import { attestCriterion, evaluate, failScreening, recordObservation, signEligib
 import { completeStudy, markLostToFollowUp, recordDeath, withdraw } from './decide/termination.js';
 import { administerLdDose, allocateLot, enrol, recordInfusion, recordLdCalculation, recordMedicationStop, recordPreInfusionCheck, startThaw } from './decide/treatment.js';
 import { completeVisit, recordUnscheduledVisit } from './decide/visits.js';
+import { siteAccess } from './decide/site-access.js';
 import type { ParticipantState } from './state.js';
 
 /**
@@ -18,6 +19,8 @@ import type { ParticipantState } from './state.js';
  * all call it.
  */
 export function decide(state: ParticipantState, command: ParticipantCommand, now: Date): ParticipantDecision {
+  const refused = siteAccess(state, command);
+  if (refused) return { ok: false, error: refused };
   switch (command.type) {
     case 'RegisterParticipant': return register(state, command, now);
     case 'SignConsent': return signConsent(state, command, now);

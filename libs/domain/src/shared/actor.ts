@@ -5,6 +5,11 @@ export interface Actor {
   readonly id: string;
   readonly role: ActorRole;
   readonly siteId?: string;
+  /**
+   * Sites the person is bound to (from their verified token). When present, the journey refuses commands for a
+   * participant of any other site (SITE_NOT_ALLOWED); absent only for the orchestrator's own decisions.
+   */
+  readonly sites?: readonly string[];
 }
 
 /** Time-driven decisions (a timer fired) are attributed to the orchestrator itself. */

@@ -96,7 +96,11 @@ export const ucartCd19BcmaV1: ProtocolInput = {
       ],
     },
   ],
-  sites: [{ id: 'DEMO-01', name: 'Demonstration site 1', timeZone: 'Asia/Shanghai', utcOffsetMinutes: 480 }],
+  // The seed names no sites: two demonstration sites, so that site-scoped access can be shown and tested.
+  sites: [
+    { id: 'DEMO-01', name: 'Demonstration site 1', timeZone: 'Asia/Shanghai', utcOffsetMinutes: 480 },
+    { id: 'DEMO-02', name: 'Demonstration site 2', timeZone: 'Asia/Shanghai', utcOffsetMinutes: 480 },
+  ],
   consent: { icfVersions: [{ version: '1.0', approvedFrom: '2025-01-01' }], adultAgeYears: 18 },
   // [typ] 28 days, range 14-42 (clinical-domain 1.2); one re-screening [typ].
   screening: { windowDays: 28, maxRescreens: 1 },

@@ -1,5 +1,15 @@
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import { cohortIdKey, DOMAIN_REJECTION_FAILURE_TYPE, journeyPhaseKey, siteIdKey, trialIdKey, type CommandResult, type EventToAppend, type JourneyActivities } from '@trialflow/contracts';
+import { ApplicationFailure, condition, log, proxyActivities, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  cohortIdKey,
+  DOMAIN_REJECTION_FAILURE_TYPE,
+  journeyPhaseKey,
+  siteIdKey,
+  trialIdKey,
+  type CommandResult,
+  type EventToAppend,
+  type JourneyActivities,
+  type StoreStatus,
+} from '@trialflow/contracts';
 import {
   decide,
   evolve,
@@ -13,38 +23,53 @@ import {
   type ParticipantEvent,
   type ParticipantState,
 } from '@trialflow/domain';
-import { createSerializer } from './serialize.js';
 
 // Retried until the database is back: the append is idempotent by event id. A version conflict or a reused
 // event id means a second writer, which the single-writer design forbids, so those are not retried.
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['StreamVersionConflict', 'EventIdReuse'] };
+const retry = { initialInterval: '500 milliseconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['StreamVersionConflict', 'EventIdReuse', 'InvalidAppend'] };
 
 /**
- * The append is a local activity: a short database write that runs in the worker within the workflow task,
- * so a command costs one workflow task instead of three round trips to the server. If the worker dies before
- * the task completes, the append runs again on replay with the same event ids, which the store recognises.
+ * The append is an ordinary activity, written behind the Update's answer: the Update completes in the same
+ * workflow task that schedules the append, so a command costs one workflow task on the caller's path. The events
+ * are durable before the caller hears back — they are the activity's input in the workflow's history, which the
+ * server has persisted — and they reach the store milliseconds later, in order, retried until the database takes
+ * them (idempotent by event id). Their presence in the history is also what the audit compares the store with.
  */
-const { appendEvents } = proxyLocalActivities<JourneyActivities>({ startToCloseTimeout: '30 seconds', retry });
+// A worker that dies mid-append is noticed when the attempt times out: an append takes milliseconds, so 10 s.
+const { appendEvents } = proxyActivities<JourneyActivities>({ startToCloseTimeout: '10 seconds', retry });
 const { readStream } = proxyActivities<JourneyActivities>({ startToCloseTimeout: '1 minute', retry });
+
+/** One append carries at most this many events: a backlog after an outage drains in a few bounded writes. */
+const MAX_EVENTS_PER_APPEND = 50;
+/**
+ * How far the journey may run ahead of the store. Beyond it (the database has been away for a while) commands
+ * are refused as retryable, so an outage cannot grow an unbounded backlog inside the workflow.
+ */
+export const MAX_UNSTORED_EVENTS = 50;
 
 export const domainRejection = (error: DomainError): ApplicationFailure =>
   ApplicationFailure.create({ type: DOMAIN_REJECTION_FAILURE_TYPE, message: error.message, nonRetryable: true, details: [error] });
 
 /**
  * One run of a participant's journey: the folded state and the single writer of the participant's stream.
- * Every change goes decide → append (activity) → evolve inside one serialized section, so two commands can
- * never be decided against the same state.
+ * A command is decided, given its event ids, folded and queued for the store in one synchronous step, so two
+ * commands can never be decided against the same state; the queue is written to the store in order.
  */
 export class JourneyRun {
   state: ParticipantState = initialState;
   /** Command id → stream version after its events: a retried command is answered, never repeated. */
   readonly processed = new Map<string, number>();
-  readonly serialized = createSerializer();
   /**
    * False until the state is back from the stream after continue-as-new. Set from the start: `setHandler`
    * dispatches Updates buffered with the first activation at once, before any resume code has run.
    */
   ready: boolean;
+  /** The stream version the store has confirmed; `state.version` minus the queued events. */
+  private storedVersion = 0;
+  private readonly unstored: EventToAppend[] = [];
+  private writing = false;
+  /** Set when the store refused an append for good: the journey then records nothing more. */
+  private writeFailure: DomainError | undefined;
   private readonly streamId: string;
 
   constructor(
@@ -59,6 +84,7 @@ export class JourneyRun {
   async resume(expectedVersion: number): Promise<void> {
     const snapshot = await readStream(this.streamId);
     this.state = fold(snapshot.events);
+    this.storedVersion = this.state.version;
     for (const [commandId, version] of snapshot.commandVersions) this.processed.set(commandId, version);
     if (this.state.version !== expectedVersion) {
       throw ApplicationFailure.nonRetryable(`Stream ${this.streamId} is at version ${this.state.version}, expected ${expectedVersion} on resume.`, 'StreamVersionMismatch');
@@ -72,50 +98,66 @@ export class JourneyRun {
     return this.state;
   }
 
+  storeStatus(): StoreStatus {
+    return { decidedVersion: this.state.version, storedVersion: this.storedVersion, ...(this.writeFailure ? { failure: this.writeFailure.message } : {}) };
+  }
+
+  /** Every decided event is in the store (continue-as-new and the end of the run wait for this). */
+  stored(): boolean {
+    return this.unstored.length === 0 && !this.writing;
+  }
+
   result(): CommandResult {
     return { streamVersion: this.state.version, summary: summarize(this.state) };
   }
 
-  /** Decides a command against the current state and records its events; a rejection records nothing. */
-  async record(command: ParticipantCommand, correlationId: string): Promise<Decision<ParticipantEvent>> {
+  /**
+   * Decides a command against the current state, folds its events and queues them for the store; a rejection
+   * records nothing. Synchronous on purpose: nothing can interleave between the decision and the fold.
+   */
+  record(command: ParticipantCommand, correlationId: string): Decision<ParticipantEvent> {
+    const refused = this.refusal();
+    if (refused) return { ok: false, error: refused };
     const decision = decide(this.state, command, new Date());
     if (!decision.ok || decision.events.length === 0) return decision;
     const { workflowId, runId } = workflowInfo();
-    const events: EventToAppend[] = decision.events.map((event) => ({
-      eventId: uuid4(), // replay-stable: the same ids reach the activity on every retry
-      event,
-      metadata: {
-        actor: command.actor,
-        commandId: command.commandId,
-        correlationId,
-        causationId: command.commandId,
-        ...(command.reason === undefined ? {} : { reason: command.reason }),
-        occurredAt: event.occurredAt,
-        workflowId,
-        workflowRunId: runId,
-      },
-    }));
-    const trialId = this.state.trialId ?? (command.type === 'RegisterParticipant' ? command.data.trialId : '');
-    const appended = await appendEvents({ streamId: this.streamId, streamType: 'participant', trialId, expectedVersion: this.state.version, events });
-    // The stream is the record: if an earlier attempt of this task stored these events, fold what it stored.
-    const recorded = appended.storedEvents ?? decision.events;
     const phaseBefore = this.state.phase;
-    this.state = recorded.reduce(evolve, this.state);
+    this.state = decision.events.reduce(evolve, this.state);
     this.processed.set(command.commandId, this.state.version);
+    for (const event of decision.events) {
+      this.unstored.push({
+        eventId: uuid4(), // replay-stable: the same ids reach the store on every retry
+        event,
+        metadata: {
+          actor: command.actor,
+          commandId: command.commandId,
+          correlationId,
+          causationId: command.commandId,
+          ...(command.reason === undefined ? {} : { reason: command.reason }),
+          occurredAt: event.occurredAt,
+          workflowId,
+          workflowRunId: runId,
+        },
+      });
+    }
     if (this.state.phase !== phaseBefore) this.publishSearchAttributes();
-    return { ok: true, events: recorded };
+    this.writeBehind();
+    return decision;
   }
 
   /** Runs a user command once: a command id already recorded returns the version it produced. */
   async execute(command: ParticipantCommand, correlationId: string): Promise<CommandResult> {
     await condition(() => this.ready);
-    return this.serialized(async () => {
-      const earlier = this.processed.get(command.commandId);
-      if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
-      const decision = await this.record(command, correlationId);
-      if (!decision.ok) throw domainRejection(decision.error);
-      return this.result();
-    });
+    const earlier = this.processed.get(command.commandId);
+    if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
+    const phaseBefore = this.state.phase;
+    const decision = this.record(command, correlationId);
+    if (!decision.ok) throw domainRejection(decision.error);
+    // A phase boundary continues the run as new, from the store: such a command is answered once its events are
+    // stored, so the answer and the continue-as-new leave in one workflow task and the caller's next command
+    // finds the new run (never one that is closing).
+    if (this.state.phase !== phaseBefore) await condition(() => this.stored() || this.writeFailure !== undefined);
+    return this.result();
   }
 
   /** Rejects in the Update validator, before anything is written to history or the stream. */
@@ -123,6 +165,8 @@ export class JourneyRun {
     // Just after continue-as-new the state is still being read back: the handler decides once it is.
     if (!this.ready) return;
     if (this.processed.has(command.commandId)) return; // answered from the earlier result
+    const refused = this.refusal();
+    if (refused) throw domainRejection(refused);
     const decision = decide(this.state, command, new Date());
     if (!decision.ok) throw domainRejection(decision.error);
   }
@@ -135,5 +179,37 @@ export class JourneyRun {
       { key: cohortIdKey, value: this.state.cohortId ?? null },
       { key: journeyPhaseKey, value: this.state.phase },
     ]);
+  }
+
+  /** Why no command can be recorded now, if so: the store refused for good, or it is too far behind. */
+  private refusal(): DomainError | undefined {
+    if (this.writeFailure) return this.writeFailure;
+    if (this.unstored.length >= MAX_UNSTORED_EVENTS) {
+      return { code: 'STORE_BEHIND', message: `The event store is ${this.unstored.length} events behind this journey; try again shortly.` };
+    }
+    return undefined;
+  }
+
+  /** Writes the queue to the store in order, one append at a time, each at the version the store confirmed. */
+  private writeBehind(): void {
+    if (this.writing) return;
+    this.writing = true;
+    void (async () => {
+      try {
+        while (this.unstored.length > 0) {
+          const batch = this.unstored.slice(0, MAX_EVENTS_PER_APPEND);
+          const appended = await appendEvents({ streamId: this.streamId, streamType: 'participant', trialId: this.state.trialId ?? '', expectedVersion: this.storedVersion, events: batch });
+          this.unstored.splice(0, batch.length);
+          this.storedVersion = appended.streamVersion;
+        }
+      } catch (error) {
+        // Only a non-retryable refusal ends here (a second writer, a malformed append): a bug to investigate, so
+        // the journey stops recording rather than diverge from its store. Its history keeps the unwritten events.
+        this.writeFailure = { code: 'JOURNEY_WRITE_FAILED', message: `The event store refused this journey's events (${String(error)}); nothing more is recorded until it is repaired.` };
+        log.error('append refused for good; the journey records nothing more', { streamId: this.streamId, error: String(error) });
+      } finally {
+        this.writing = false;
+      }
+    })();
   }
 }

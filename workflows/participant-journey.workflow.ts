@@ -5,6 +5,7 @@ import {
   pendingDeadlinesQuery,
   registerParticipantUpdate,
   stateQuery,
+  storeStatusQuery,
   summaryQuery,
   type JourneyCommandRequest,
   type JourneyWorkflowInput,
@@ -79,6 +80,9 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
   setHandler(summaryQuery, () => summarize(run.loadedState()));
   setHandler(pendingDeadlinesQuery, () => plan(run.loadedState()));
   setHandler(stateQuery, () => run.loadedState());
+  setHandler(storeStatusQuery, () => run.storeStatus());
+  // Nothing ends or continues a run while an Update is in flight or an event is not yet in the store.
+  const quiescent = () => allHandlersFinished() && run.stored();
 
   if (input.resume) await run.resume(input.resume.streamVersion);
   const phaseAtStart = run.state.phase;
@@ -91,8 +95,8 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
     const baseline = phaseAtStart === 'UNREGISTERED' ? 'SCREENING' : phaseAtStart;
     const phaseBoundary = run.state.phase !== 'UNREGISTERED' && run.state.phase !== baseline;
     if (phaseBoundary || workflowInfo().continueAsNewSuggested) {
-      // A safe point: no activity in flight here; wait for in-flight Updates, then start afresh from the stream.
-      await condition(allHandlersFinished);
+      // A safe point: wait for in-flight Updates and for the store to hold every event, then start afresh from it.
+      await condition(quiescent);
       await continueAsNew<typeof participantJourney>({ participantId: input.participantId, participantCode: input.participantCode, resume: { streamVersion: run.state.version } });
     }
     const versionSeen = run.state.version;
@@ -103,7 +107,7 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
       const patience = unregistered ? REGISTRATION_WAIT_MS : run.state.phase === 'ENDED' ? CLOSEOUT_MS : undefined;
       const changed = await condition(() => run.state.version !== versionSeen, patience);
       if (changed === false && unregistered) {
-        await condition(allHandlersFinished);
+        await condition(quiescent);
         throw ApplicationFailure.nonRetryable('No valid registration arrived within a day of the start.', 'RegistrationNeverArrived');
       }
       if (changed === false) break; // ended and closed out
@@ -118,12 +122,10 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
     }
     timer.disarm();
     handled.add(`${next.id}@${next.dueAt}`);
-    const decision = await run.serialized(() =>
-      run.record({ type: 'ReachDeadline', commandId: `deadline:${next.id}:${next.dueAt}`, actor: SYSTEM_ACTOR, data: { deadlineId: next.id, dueAt: next.dueAt } }, workflowInfo().workflowId),
-    );
+    const decision = run.record({ type: 'ReachDeadline', commandId: `deadline:${next.id}:${next.dueAt}`, actor: SYSTEM_ACTOR, data: { deadlineId: next.id, dueAt: next.dueAt } }, workflowInfo().workflowId);
     if (decision.ok) {
       for (const event of decision.events) if (event.type === 'ReminderDue') await deliver(run, event as ReminderDueV1);
     }
   }
-  await condition(allHandlersFinished);
+  await condition(quiescent);
 }

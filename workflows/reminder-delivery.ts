@@ -42,15 +42,13 @@ export async function deliver(run: JourneyRun, reminder: ReminderDueV1): Promise
     failures = [{ channel: 'orchestrator', error: 'delivery activity failed after retries', attempts: 10 }];
   }
   if (delivered.length === 0 && failures.length === 0) return; // no channel configured: the outbox keeps it
-  await run.serialized(() =>
-    run.record(
-      {
-        type: 'RecordReminderDelivery',
-        commandId: `delivery:${reminder.data.reminderId}`,
-        actor: SYSTEM_ACTOR,
-        data: { reminderId: reminder.data.reminderId, notificationId, delivered, failures, at: new Date().toISOString() },
-      },
-      workflowInfo().workflowId,
-    ),
+  run.record(
+    {
+      type: 'RecordReminderDelivery',
+      commandId: `delivery:${reminder.data.reminderId}`,
+      actor: SYSTEM_ACTOR,
+      data: { reminderId: reminder.data.reminderId, notificationId, delivered, failures, at: new Date().toISOString() },
+    },
+    workflowInfo().workflowId,
   );
 }

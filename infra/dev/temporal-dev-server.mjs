@@ -24,6 +24,9 @@ export async function startTemporalDevServer({ cliPath, port, uiPort, dbFile, na
     args.push('--db-filename', dbFile);
   }
   for (const attribute of JOURNEY_SEARCH_ATTRIBUTES) args.push('--search-attribute', attribute);
+  // Eager activity dispatch: the journey's append (scheduled with the Update's answer) comes back to the worker in
+  // the reply to that workflow task, instead of a round trip through the task queue.
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   const child = spawn(cliPath, args, { stdio });
   let exited = false;
   child.once('exit', () => { exited = true; });

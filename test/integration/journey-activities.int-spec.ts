@@ -7,9 +7,9 @@ import { createJourneyActivities } from '../../apps/worker/src/activities/journe
 import { createTestDatabase } from '../support/test-database.js';
 
 /**
- * A workflow task that appended (local activity) and then died is retried later: the same command is decided
- * again at a later instant, with the same replay-stable event ids but other clinical times. The activity must
- * answer with what the first attempt stored (the stream is the record), not fail the journey.
+ * The journey writes its events behind the Update's answer through this activity, retried by Temporal until the
+ * database takes them. A retry after a lost acknowledgement carries the very same input (it is in the workflow's
+ * history) and must be answered as already appended; anything that means a second writer must not be retried.
  */
 describe('appendEvents activity on PostgreSQL', () => {
   let dataSource: DataSource;
@@ -38,13 +38,21 @@ describe('appendEvents activity on PostgreSQL', () => {
     ],
   });
 
-  it('answers a re-decided retry with the events the first attempt stored', async () => {
+  it('answers a retry of a stored append as already appended, storing nothing twice', async () => {
     const activities = createJourneyActivities(new PostgresEventStore(dataSource));
     const streamId = `participant-${randomUUID()}`;
-    const eventId = randomUUID();
-    expect(await activities.appendEvents(input('2026-03-02T01:00:00.000Z', eventId, streamId))).toEqual({ streamVersion: 1, alreadyAppended: false });
-    const retried = await activities.appendEvents(input('2026-03-02T01:00:07.000Z', eventId, streamId));
-    expect(retried).toMatchObject({ streamVersion: 1, alreadyAppended: true, storedEvents: [{ type: 'ParticipantRegistered', occurredAt: '2026-03-02T01:00:00.000Z' }] });
+    const append = input('2026-03-02T01:00:00.000Z', randomUUID(), streamId);
+    expect(await activities.appendEvents(append)).toEqual({ streamVersion: 1, alreadyAppended: false });
+    expect(await activities.appendEvents(append)).toEqual({ streamVersion: 1, alreadyAppended: true });
+    const [row] = (await dataSource.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [streamId])) as { n: number }[];
+    expect(row?.n).toBe(1);
+  });
+
+  it('refuses, without retry, an append at a version another writer already took', async () => {
+    const activities = createJourneyActivities(new PostgresEventStore(dataSource));
+    const streamId = `participant-${randomUUID()}`;
+    await activities.appendEvents(input('2026-03-02T01:00:00.000Z', randomUUID(), streamId));
+    await expect(activities.appendEvents(input('2026-03-02T01:00:00.000Z', randomUUID(), streamId))).rejects.toMatchObject({ type: 'StreamVersionConflict', nonRetryable: true });
   });
 
   it('still refuses an event id reused for another stream', async () => {

@@ -79,6 +79,7 @@ describe('journey across a worker crash (dev server + PostgreSQL)', () => {
     await driver.giveDosesOfDay(-3);
     await driver.infuse();
     await driver.send({ type: 'Withdraw', data: { reason: 'End of the crash test journey', safetyFollowUpConsented: false, withdrawnOn: await driver.today() } });
+    await driver.stored();
 
     const events = await streamOf(driver.participantId);
     expect(events.map((e) => e.position)).toEqual(events.map((_, i) => i + 1));
@@ -95,6 +96,7 @@ describe('journey across a worker crash (dev server + PostgreSQL)', () => {
     const consent = { type: 'SignConsent' as const, commandId, data: { icfVersion: '1.0', signedOn: await driver.today(), signers: [{ role: 'PARTICIPANT' as const, name: 'P' }], assent: false, obtainedBy: 'inv-1' } };
     const [first, second] = await Promise.all([driver.send(consent), driver.send(consent)]);
     expect(second.streamVersion).toBe(first.streamVersion);
+    await driver.stored();
     const events = await streamOf(driver.participantId);
     expect(events.map((e) => e.event_type)).toEqual(['ParticipantRegistered', 'ConsentSigned']);
   });

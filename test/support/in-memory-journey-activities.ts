@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type {
   AppendEventsInput,
   AppendEventsResult,
@@ -21,8 +22,15 @@ export class InMemoryJourneyActivities implements JourneyActivities, Notificatio
   /** Channels that fail delivery, to exercise ReminderDeliveryFailed. */
   failingChannels = new Set<string>();
 
+  /** The database is away: appends fail and are retried by Temporal. */
+  unavailable = false;
+  /** The store refuses the journey's appends for good (what a second writer would cause). */
+  refusing = false;
+
   appendEvents = async (input: AppendEventsInput): Promise<AppendEventsResult> => {
     this.appendCalls += 1;
+    if (this.unavailable) throw new Error('connect ECONNREFUSED (test: database away)');
+    if (this.refusing) throw ApplicationFailure.nonRetryable(`version conflict on ${input.streamId} (test)`, 'StreamVersionConflict');
     const stream = this.streams.get(input.streamId) ?? [];
     const known = new Set(stream.map((e) => e.eventId));
     if (input.events.every((e) => known.has(e.eventId))) return { streamVersion: stream.length, alreadyAppended: true };

@@ -7,6 +7,7 @@ import {
   pendingDeadlinesQuery,
   registerParticipantUpdate,
   stateQuery,
+  storeStatusQuery,
   type ClientCommand,
   type CommandResult,
 } from '@trialflow/contracts';
@@ -92,8 +93,28 @@ export class JourneyDriver {
     return pending;
   }
 
+  /**
+   * Each attempt is bounded: a query that reaches a run in the instant it continues-as-new can go unanswered
+   * (the time-skipping server holds it until its own long time-out); the retry reaches the new run.
+   */
   private query<T>(run: () => Promise<T>): Promise<T> {
-    return queryWithRetry(run);
+    return queryWithRetry(() => this.client.withDeadline(Date.now() + 2_000, run));
+  }
+
+  /** How far the event store has caught up with the journey (events are written just behind each answer). */
+  storeStatus() {
+    return this.query(() => this.handle.query(storeStatusQuery));
+  }
+
+  /** Waits until the store holds every event the journey has decided. */
+  async stored(): Promise<void> {
+    for (let i = 0; i < 400; i += 1) {
+      const status = await this.storeStatus();
+      if (status.failure) throw new Error(`journey ${this.workflowId}: ${status.failure}`);
+      if (status.storedVersion === status.decidedVersion) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`journey ${this.workflowId}: the store did not catch up`);
   }
 
   /** Waits until the open run has read its state back and has no activity in flight. */

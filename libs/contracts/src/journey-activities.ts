@@ -29,14 +29,8 @@ export interface AppendEventsInput {
 
 export interface AppendEventsResult {
   readonly streamVersion: number;
-  /** True when every event was already stored by an earlier attempt of the same append. */
+  /** True when every event was already stored by an earlier attempt of the same append (a retry). */
   readonly alreadyAppended: boolean;
-  /**
-   * The events as stored, when an earlier attempt stored them with other clinical times (a workflow task that
-   * appended, then died before completing, is retried at a later instant with the same event ids): the stream
-   * is the record, so the workflow folds these instead of its own re-decided copies.
-   */
-  readonly storedEvents?: readonly ParticipantEvent[];
 }
 
 /** The stream as the workflow needs it to resume after continue-as-new: events and which command wrote them. */

@@ -59,5 +59,18 @@ export const summaryQuery = defineQuery<ParticipantSummary>('summary');
 export const pendingDeadlinesQuery = defineQuery<readonly Deadline[]>('pendingDeadlines');
 export const stateQuery = defineQuery<ParticipantState>('state');
 
+/**
+ * How far the event store has caught up with the journey. The journey answers a command once its events are in
+ * its durable history and writes them to the store behind the answer, in order; `storedVersion` reaches
+ * `decidedVersion` milliseconds later (longer while the database is away). `failure` is set if the store refused
+ * the journey's events for good.
+ */
+export interface StoreStatus {
+  readonly decidedVersion: number;
+  readonly storedVersion: number;
+  readonly failure?: string;
+}
+export const storeStatusQuery = defineQuery<StoreStatus>('storeStatus');
+
 /** ApplicationFailure type of a domain rejection; its details carry the DomainError. */
 export const DOMAIN_REJECTION_FAILURE_TYPE = 'DomainRejection';

@@ -7,22 +7,6 @@ import { EventIdReuseError, InvalidAppendError, StreamVersionConflictError, type
  * The journey's activities, bound to the event store. Idempotent: the workflow generates the event ids,
  * so a retry after a lost acknowledgement is recognised by the store and reported as already appended.
  */
-/**
- * The same ids at exactly the positions asked for, in the same stream and order: this append was stored by an
- * earlier attempt of the same workflow task, re-decided since at a later instant. Anything else is a real reuse.
- */
-async function storedAppend(eventStore: PostgresEventStore, input: AppendEventsInput): Promise<AppendEventsResult | undefined> {
-  const from = input.expectedVersion + 1;
-  const stored = await eventStore.readStream(input.streamId, { fromPosition: from, toPosition: input.expectedVersion + input.events.length });
-  const same = stored.length === input.events.length && stored.every((e, i) => e.eventId === input.events[i]!.eventId && e.eventType === input.events[i]!.event.type);
-  if (!same) return undefined;
-  return {
-    streamVersion: input.expectedVersion + input.events.length,
-    alreadyAppended: true,
-    storedEvents: stored.map((e) => upcast({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data })),
-  };
-}
-
 export function createJourneyActivities(eventStore: PostgresEventStore): JourneyActivities {
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
@@ -42,10 +26,6 @@ export function createJourneyActivities(eventStore: PostgresEventStore): Journey
           })),
         });
       } catch (error) {
-        if (error instanceof EventIdReuseError) {
-          const stored = await storedAppend(eventStore, input);
-          if (stored) return stored;
-        }
         // Not retryable: the single-writer design makes the first two bugs, a malformed append is one too, and
         // retrying cannot fix any of them.
         if (error instanceof StreamVersionConflictError || error instanceof EventIdReuseError || error instanceof InvalidAppendError) {

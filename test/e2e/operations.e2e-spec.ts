@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { loadConfig } from '@trialflow/config';
+import { authHeader, signIn } from '../support/api-auth.js';
 import { startSystem, type RunningSystem } from '../support/running-system.js';
 
 let system: RunningSystem;
@@ -31,7 +32,9 @@ describe('operations endpoints', () => {
     const operation = document.paths['/v1/trials/{trialId}/participants'].post;
     const schema = operation.requestBody.content['application/json'].schema;
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['commandId', 'participantCode', 'cohortId', 'siteId'] });
-    expect(Object.keys(operation.responses).sort()).toEqual(['201', '400', '404', '409', '422', '503']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422', '503']);
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     expect((await fetch(`${system.baseUrl}/docs`)).status).toBe(200);
   });
 });
@@ -51,9 +54,10 @@ describe('when no worker answers', () => {
     try {
       const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       const before = (await system.sql.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
+      const token = await signIn(base, 'coordinator.a');
       const response = await fetch(`${base}/v1/trials/ucart-cd19-bcma/participants`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeader(token) },
         body: JSON.stringify({ commandId: randomUUID(), participantCode: `NOWORKER-${Date.now()}`, cohortId: 'SLE', siteId: 'DEMO-01' }),
       });
       expect(response.status).toBe(503);

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { participantWorkflowId } from '@trialflow/contracts';
+import { authHeader, signIn } from '../support/api-auth.js';
 import { startSystem, type RunningSystem } from '../support/running-system.js';
 
 let system: RunningSystem;
+/** A coordinator bound to DEMO-01 and CN-BJ-GB, the sites these tests register at. */
+let token: string;
 
 beforeAll(async () => {
   system = await startSystem();
+  token = await signIn(system.baseUrl, 'coordinator.a');
 });
 
 afterAll(async () => {
@@ -17,14 +21,14 @@ const code = (): string => `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
 async function post(path: string, body: unknown, raw = false): Promise<{ status: number; headers: Headers; json: any }> {
   const response = await fetch(`${system.baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authHeader(token) },
     body: raw ? (body as string) : JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, json: await response.json() };
 }
 
 async function get(path: string): Promise<{ status: number; headers: Headers; json: any }> {
-  const response = await fetch(`${system.baseUrl}${path}`);
+  const response = await fetch(`${system.baseUrl}${path}`, { headers: authHeader(token) });
   return { status: response.status, headers: response.headers, json: await response.json() };
 }
 
@@ -44,6 +48,11 @@ async function workflowExists(participantCode: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The journey's events are written just after it answers (write-behind): wait until they are projected. */
+async function settled(participantId: string): Promise<void> {
+  expect((await get(`/v1/participants/${participantId}?minVersion=1`)).status).toBe(200);
 }
 
 const validBody = (participantCode: string) => ({ commandId: randomUUID(), participantCode, cohortId: 'SLE', siteId: 'DEMO-01' });
@@ -70,7 +79,7 @@ describe('POST /v1/trials/{trialId}/participants → workflow → event store �
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ event_type: 'ParticipantRegistered', stream_position: '1', version: '1' });
-    expect(rows[0].metadata).toMatchObject({ workflowId: participantWorkflowId(participantCode), actor: { role: 'coordinator', siteId: 'DEMO-01' } });
+    expect(rows[0].metadata).toMatchObject({ workflowId: participantWorkflowId(participantCode), actor: { id: 'coordinator.a', role: 'coordinator', siteId: 'DEMO-01', sites: ['DEMO-01', 'CN-BJ-GB'] } });
     expect(rows[0].metadata.correlationId).toBe(created.headers.get('x-request-id'));
   });
 
@@ -121,6 +130,7 @@ describe('POST /v1/trials/{trialId}/participants → workflow → event store �
     const participantCode = code();
     const first = await post('/v1/trials/ucart-cd19-bcma/participants', validBody(participantCode));
     expect(first.status).toBe(201);
+    await settled(first.json.summary.participantId);
     const before = await storedCounts();
 
     const second = await post('/v1/trials/ucart-cd19-bcma/participants', { ...validBody(participantCode), cohortId: 'MG' });
@@ -135,6 +145,7 @@ describe('POST /v1/trials/{trialId}/participants → workflow → event store �
   it('treats a resent command id as the same command: same answer, nothing recorded twice', async () => {
     const body = validBody(code());
     const first = await post('/v1/trials/ucart-cd19-bcma/participants', body);
+    await settled(first.json.summary.participantId);
     const before = await storedCounts();
     const resent = await post('/v1/trials/ucart-cd19-bcma/participants', body);
 

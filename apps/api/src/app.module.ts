@@ -4,10 +4,13 @@ import type { AppConfig } from '@trialflow/config';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG } from './app-config.provider.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { QueriesModule } from './queries/queries.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -29,12 +32,22 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Bearer tokens are credentials: never written to the logs.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+            // Who made the request (set by the authentication guard), on the request's log line.
+            customProps: (req) => {
+              const user = (req as { user?: { id: string; role: string } }).user;
+              return user ? { userId: user.id, role: user.role } : {};
+            },
           },
         }),
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot(config),
         TemporalModule.forRoot(config),
         ParticipantsModule,
+        QueriesModule,
+        AuditModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_JOURNEY_TASK_QUEUE } from '@trialflow/contracts';
+import { authEnvSchema, authIssues, toAuthConfig, type AuthConfig } from './auth-config.js';
 
 /**
  * The only place that reads the environment. Validated once at start-up so a bad setting stops the process
@@ -34,7 +35,9 @@ const envSchema = z.object({
     .optional()
     .transform((list) => (list ?? '').split(',').map((a) => a.trim()).filter(Boolean))
     .pipe(z.array(z.email())),
+  ...authEnvSchema.shape,
 }).superRefine((env, ctx) => {
+  authIssues(env, ctx);
   if (env.NOTIFY_WEBHOOK_URL && !env.NOTIFY_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_SECRET'], message: 'required when NOTIFY_WEBHOOK_URL is set (receivers verify the signature)' });
   if (env.NOTIFY_SMTP_URL && env.NOTIFY_EMAIL_TO.length === 0) ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TO'], message: 'required when NOTIFY_SMTP_URL is set' });
 });
@@ -49,6 +52,8 @@ export interface AppConfig {
     readonly webhook?: { readonly url: string; readonly secret: string };
     readonly email?: { readonly smtpUrl: string; readonly from: string; readonly to: readonly string[] };
   };
+  /** Who may call the API: the embedded local issuer with demo users, or an external OIDC provider. */
+  readonly auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.NOTIFY_WEBHOOK_URL && e.NOTIFY_WEBHOOK_SECRET ? { webhook: { url: e.NOTIFY_WEBHOOK_URL, secret: e.NOTIFY_WEBHOOK_SECRET } } : {}),
       ...(e.NOTIFY_SMTP_URL ? { email: { smtpUrl: e.NOTIFY_SMTP_URL, from: e.NOTIFY_EMAIL_FROM, to: e.NOTIFY_EMAIL_TO } } : {}),
     },
+    auth: toAuthConfig(e),
   };
 }

@@ -1,13 +1,15 @@
 import type { Request } from 'express';
 import type { Actor } from '@trialflow/domain';
+import { requestUser } from '../auth/request-user.js';
 
 /**
- * Who is calling. Authentication (signed tokens, roles, site binding) is the API issue's work; until it
- * lands every request is attributed to this one placeholder identity so that the event metadata already
- * has its final shape. The id says plainly that nobody was authenticated.
+ * Who is calling, as the domain records it: the verified user's id and role, and the sites they are bound
+ * to, so the journey itself refuses a participant of any other site (SITE_NOT_ALLOWED) whatever the API
+ * checked. `siteId` is the site the command is about when the request names one (registration).
  */
-export function requestActor(_request: Request, siteId?: string): Actor {
-  return { id: 'unauthenticated', role: 'coordinator', ...(siteId === undefined ? {} : { siteId }) };
+export function requestActor(request: Request, siteId?: string): Actor {
+  const user = requestUser(request);
+  return { id: user.id, role: user.role, sites: user.sites, ...(siteId === undefined ? {} : { siteId }) };
 }
 
 /** The request id set by the HTTP logger (from X-Request-Id when the caller sends one): our correlation id. */

@@ -7,10 +7,22 @@ import { problem, type ProblemException } from '../http/problem.js';
 /** Domain error codes that are conflicts with existing state rather than broken rules. */
 const CONFLICT_CODES = new Set(['PARTICIPANT_ALREADY_REGISTERED']);
 const NOT_FOUND_CODES = new Set(['TRIAL_NOT_FOUND']);
+/** Refusals of who is asking rather than of what is asked: access control, so 403 like the API's own checks. */
+const FORBIDDEN_CODES = new Set(['SITE_NOT_ALLOWED', 'INVESTIGATOR_REQUIRED']);
+
+const TITLES: Record<number, string> = { 403: 'Not allowed', 404: 'Not found', 409: 'Conflicts with the current state', 422: 'A protocol rule forbids this' };
 
 export function domainProblem(error: DomainError): ProblemException {
-  const status = CONFLICT_CODES.has(error.code) ? 409 : NOT_FOUND_CODES.has(error.code) ? 404 : 422;
-  const title = status === 409 ? 'Conflicts with the current state' : status === 404 ? 'Not found' : 'A protocol rule forbids this';
+  // The journey's store is behind (the database was away): nothing was recorded, the same command may be resent.
+  if (error.code === 'STORE_BEHIND') {
+    const p = problem(503, error.code, 'The event store is catching up', `${error.message} Nothing was recorded; send the same request (same commandId) again.`);
+    p.headers['Retry-After'] = '5';
+    return p;
+  }
+  // The store refused this journey's events for good: an operator must repair it; nothing was recorded.
+  if (error.code === 'JOURNEY_WRITE_FAILED') return problem(500, error.code, 'The journey could not record this command', error.message);
+  const status = CONFLICT_CODES.has(error.code) ? 409 : NOT_FOUND_CODES.has(error.code) ? 404 : FORBIDDEN_CODES.has(error.code) ? 403 : 422;
+  const title = error.code === 'SITE_NOT_ALLOWED' ? 'Not allowed for this site' : (TITLES[status] ?? 'A protocol rule forbids this');
   return problem(status, error.code, title, error.message, error.field ? { errors: [{ field: error.field, message: error.message }] } : {});
 }
 

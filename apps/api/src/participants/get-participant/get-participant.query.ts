@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../app-config.provider.js';
 export type ParticipantLookup =
   | { readonly status: 'found'; readonly row: ParticipantRow }
   | { readonly status: 'not-found' }
-  | { readonly status: 'behind'; readonly version: number };
+  | { readonly status: 'behind'; readonly version: number; readonly row?: ParticipantRow };
 
 const POLL_MS = 25;
 
@@ -28,7 +28,7 @@ export class GetParticipantQuery {
     for (;;) {
       const row = await this.rows.findOneBy({ participantId });
       if (row && row.lastStreamVersion >= minVersion) return { status: 'found', row };
-      if (Date.now() >= giveUpAt) return row ? { status: 'behind', version: row.lastStreamVersion } : minVersion > 0 ? { status: 'behind', version: 0 } : { status: 'not-found' };
+      if (Date.now() >= giveUpAt) return row ? { status: 'behind', version: row.lastStreamVersion, row } : minVersion > 0 ? { status: 'behind', version: 0 } : { status: 'not-found' };
       await sleep(POLL_MS);
     }
   }

@@ -1,0 +1,104 @@
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EFFICACY_RESULTS_ORDER, efficacyProjection, efficacyResults, type EfficacyResultRow } from '@trialflow/read-models';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Roles } from '../../auth/roles.decorator.js';
+import { jsonSchemaOf, problemResponses } from '../../http/openapi-schemas.js';
+import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
+import { ApiQueryParams } from '../api-query-params.js';
+import { listPage, pageRequest, pageSchemaOf, pagingQueryShape, type ListPage } from '../list-paging.js';
+import { minVersionNeedsParticipant, ReadYourWrites, readYourWritesQueryShape } from '../read-your-writes.js';
+import { READERS, scopeOf } from '../user-scope.js';
+
+const STATUSES = ['RECORDED', 'DONE', 'NOT_DONE', 'MISSED'] as const;
+
+export const efficacyQuerySchema = z
+  .strictObject({
+    trialId: z.string().max(64).optional().describe('Only this trial.'),
+    siteId: z.string().max(32).optional().describe('Only this site (one you are bound to; default: all of yours).'),
+    cohortId: z.string().max(32).optional().describe('Only this cohort.'),
+    instrument: z.string().max(64).optional().describe('Only this instrument, e.g. SLEDAI-2K.'),
+    timepoint: z.string().max(32).optional().describe('Only this timepoint: BASELINE or a visit id (D28, M3, …).'),
+    status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }).optional().describe('RECORDED (a value), DONE, NOT_DONE or MISSED.'),
+    ...readYourWritesQueryShape,
+    ...pagingQueryShape,
+  })
+  .superRefine(minVersionNeedsParticipant);
+
+export const efficacyResultViewSchema = z
+  .object({
+    participantId: z.uuid(),
+    participantCode: z.string(),
+    trialId: z.string(),
+    cohortId: z.string(),
+    siteId: z.string(),
+    timepoint: z.string().describe('BASELINE or the visit id.'),
+    timepointLabel: z.string(),
+    nominalDay: z.number().int().nullable().describe("The protocol's study day of the timepoint (null at baseline)."),
+    studyDay: z.number().int().nullable(),
+    instrument: z.string(),
+    status: z.enum(STATUSES),
+    assessedOn: z.iso.date().nullable(),
+    value: z.union([z.number(), z.string()]).nullable(),
+    unit: z.string().nullable(),
+    source: z.string().nullable(),
+    inWindow: z.boolean().nullable(),
+    streamVersion: z.number().int(),
+  })
+  .meta({ title: 'EfficacyResult' });
+
+export type EfficacyResultView = z.infer<typeof efficacyResultViewSchema>;
+
+const toView = (row: EfficacyResultRow): EfficacyResultView => ({
+  participantId: row.participantId,
+  participantCode: row.participantCode,
+  trialId: row.trialId,
+  cohortId: row.cohortId,
+  siteId: row.siteId,
+  timepoint: row.timepoint,
+  timepointLabel: row.timepointLabel,
+  nominalDay: row.nominalDay,
+  studyDay: row.studyDay,
+  instrument: row.instrument,
+  status: row.status as EfficacyResultView['status'],
+  assessedOn: row.assessedOn,
+  value: row.valueNumber ?? row.valueText,
+  unit: row.unit,
+  source: row.source,
+  inWindow: row.inWindow,
+  streamVersion: row.lastStreamVersion,
+});
+
+@ApiTags('efficacy')
+@Controller('v1/efficacy-results')
+export class EfficacyController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    operationId: 'listEfficacyResults',
+    summary: 'Efficacy results over time',
+    description:
+      "Each scheduled instrument's baseline value (screening), then per visit whether it was done, not done or missed, by participant and over time, for the sites you are bound to. Follow-up scores appear once the journey records them (see libs/read-models/README.md).",
+  })
+  @ApiQueryParams(efficacyQuerySchema)
+  @ApiOkResponse({ schema: jsonSchemaOf(pageSchemaOf('EfficacyResultPage', efficacyResultViewSchema)) })
+  @problemResponses(400, 503)
+  async list(@Query(new ZodValidationPipe(efficacyQuerySchema, 'query')) q: z.infer<typeof efficacyQuerySchema>, @Req() request: Request): Promise<ListPage<EfficacyResultView>> {
+    const { sites } = scopeOf(request, q.siteId);
+    await this.readYourWrites.await(efficacyProjection.name, q.participantId, q.minVersion);
+    const page = await efficacyResults(
+      this.db.manager,
+      { sites, trialId: q.trialId, cohortId: q.cohortId, participantId: q.participantId, instrument: q.instrument, timepoint: q.timepoint, status: q.status },
+      pageRequest(EFFICACY_RESULTS_ORDER, q),
+    );
+    return listPage(page, toView);
+  }
+}

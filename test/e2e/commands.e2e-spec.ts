@@ -49,7 +49,7 @@ describe('journey command endpoints over HTTP (API → Update → journey → ev
     expect(shown.json).toMatchObject({ eligible: true, episode: 1, cohortId: 'SLE', signature: null, recordHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     await step(j, 'screening/signature', { meaning: 'I confirm the participant is eligible', recordHash: shown.json.recordHash, password: DEMO_PASSWORD }, ['EligibilitySigned'], 'investigator.a');
     const signed = await call(system.baseUrl, 'coordinator.a', 'GET', `/v1/participants/${j.participantId}/eligibility-evaluation?minVersion=${j.version}`);
-    expect(signed.json.signature).toMatchObject({ signer: { id: 'investigator.a', role: 'investigator' }, meaning: 'I confirm the participant is eligible', recordHash: shown.json.recordHash });
+    expect(signed.json.signature).toMatchObject({ signer: { id: 'investigator.a', name: expect.any(String), role: 'investigator' }, meaning: 'I confirm the participant is eligible', recordHash: shown.json.recordHash });
 
     expect((await step(j, 'enrolment', { doseLevelId: 'DL1' }, ['Enrolled'])).json.summary.phase).toBe('ENROLLED');
     await step(j, 'medication-stops', { drugClass: j.protocol.washout.classes[2]!.drugClass, drugName: 'mycophenolate', lastDoseOn: j.today(-40) }, ['MedicationStopped']);

@@ -4,6 +4,8 @@ export type ActorRole = 'coordinator' | 'investigator' | 'auditor' | 'admin' | '
 export interface Actor {
   readonly id: string;
   readonly role: ActorRole;
+  /** The person's printed name: a signature shows it with the signer's id (21 CFR 11.50(a)(1)). */
+  readonly name?: string;
   readonly siteId?: string;
   /**
    * Sites the person is bound to (from their verified token). When present, the journey refuses commands for a

@@ -16,7 +16,7 @@ import { initialState, type ParticipantState } from '../participant/state.js';
  * timers would. For tests only (excluded from the build).
  */
 export const coordinator: Actor = { id: 'coord-1', role: 'coordinator', siteId: 'DEMO-01' };
-export const investigatorActor: Actor = { id: 'inv-1', role: 'investigator', siteId: 'DEMO-01' };
+export const investigatorActor: Actor = { id: 'inv-1', name: 'Dr Ines Vogel', role: 'investigator', siteId: 'DEMO-01' };
 
 type WithoutMeta<C> = C extends ParticipantCommand ? Omit<C, 'commandId' | 'actor'> & { commandId?: string; actor?: Actor } : never;
 

@@ -42,7 +42,7 @@ const CONTENT: Readonly<Record<string, readonly Particle[]>> = {
   Signature: seq(one('UserRef'), one('LocationRef'), one('SignatureRef'), one('DateTimeStamp'), opt('CryptoBindingManifest')),
 };
 const EMPTY = new Set(['StudyEventRef', 'FormRef', 'ItemGroupRef', 'ItemRef', 'MetaDataVersionRef', 'UserRef', 'LocationRef', 'SiteRef', 'SignatureRef']);
-const TEXT = new Set(['StudyName', 'StudyDescription', 'ProtocolName', 'LoginName', 'DisplayName', 'Meaning', 'LegalReason', 'DateTimeStamp', 'ReasonForChange', 'SourceID']);
+const TEXT = new Set(['StudyName', 'StudyDescription', 'ProtocolName', 'LoginName', 'DisplayName', 'FullName', 'Meaning', 'LegalReason', 'DateTimeStamp', 'ReasonForChange', 'SourceID']);
 
 const YES_NO = ['Yes', 'No'];
 const TRANSACTION = ['Insert', 'Update', 'Remove', 'Upsert', 'Context'];

@@ -182,6 +182,8 @@ describe('buildOdm', () => {
     expect(child(def, 'Meaning')?.textContent).toBe('I confirm the participant is eligible');
     const investigator = Array.from(root.getElementsByTagNameNS(ODM_NS, 'User')).find((u) => u.getAttribute('OID') === 'USR.inv-1')!;
     expect(investigator.getAttribute('UserType')).toBe('Investigator');
+    // 21 CFR 11.50(a)(1): the signer's printed name goes with the signature.
+    expect(child(investigator, 'FullName')?.textContent).toBe('Dr Ines Vogel');
   });
 
   it('keeps every value exactly as recorded, entity-like text, quotes, line breaks and all', () => {

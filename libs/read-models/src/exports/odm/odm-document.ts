@@ -106,9 +106,11 @@ function writeAdminData(odm: XMLBuilder, studyOid: string, mdvOid: string, proto
   for (const actor of data.flatMap((s) => s.actors)) if (!actors.has(actor.id)) actors.set(actor.id, actor);
   for (const actor of [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const user = el(admin, 'User', { OID: userOid(actor.id), UserType: USER_TYPES[actor.role] ?? 'Other' });
-    // Pseudonymous: the account id and role only, no names (the identity lives with the sign-in provider).
+    // Staff, not participants: the account id, role and — when the sign-in provided it — the printed name that
+    // 21 CFR 11.50 requires with every signature. Participants appear only by their pseudonymous code.
     textEl(user, 'LoginName', actor.id);
     textEl(user, 'DisplayName', `${actor.id} (${actor.role})`);
+    if (actor.name) textEl(user, 'FullName', actor.name);
     const sites = [...new Set([...(actor.siteId ? [actor.siteId] : []), ...(actor.sites ?? [])])].map(locationOid).filter((oid) => locations.includes(oid)).sort();
     for (const oid of sites) el(user, 'LocationRef', { LocationOID: oid });
   }

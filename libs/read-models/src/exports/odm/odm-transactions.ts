@@ -60,7 +60,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 function actorOf(recorded: RecordedEvent): Actor {
   const actor = recorded.stored.metadata.actor as Partial<Actor> | undefined;
-  return { id: text(actor?.id) ?? 'unknown', role: actor?.role ?? 'system', ...(text(actor?.siteId) ? { siteId: actor!.siteId! } : {}) };
+  return { id: text(actor?.id) ?? 'unknown', role: actor?.role ?? 'system', ...(text(actor?.name) ? { name: actor!.name! } : {}), ...(text(actor?.siteId) ? { siteId: actor!.siteId! } : {}) };
 }
 
 /**
@@ -175,6 +175,7 @@ function correctedItems(code: string, changes: Readonly<Record<string, { readonl
 function signatureOf(value: unknown, siteId: string, remember: (actor: Actor) => string): OdmSignature | undefined {
   const signature = value as Partial<Signature> | undefined;
   if (!signature?.signer || !text(signature.meaning) || !text(signature.signedAt)) return undefined;
-  const signer: Actor = { id: text(signature.signer.id) ?? 'unknown', role: signature.signer.role ?? 'investigator', ...(signature.signer.siteId ? { siteId: signature.signer.siteId } : {}) };
+  const name = text(signature.signer.name);
+  const signer: Actor = { id: text(signature.signer.id) ?? 'unknown', role: signature.signer.role ?? 'investigator', ...(name ? { name } : {}), ...(signature.signer.siteId ? { siteId: signature.signer.siteId } : {}) };
   return { userOid: remember(signer), locationOid: locationOid(signer.siteId ?? siteId), meaning: signature.meaning!, dateTimeStamp: signature.signedAt! };
 }

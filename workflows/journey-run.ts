@@ -98,7 +98,9 @@ export class JourneyRun {
     return this.state;
   }
 
+  /** Refused like the state while the run reads its state back: a 0/0 answer would look caught up. */
   storeStatus(): StoreStatus {
+    this.loadedState();
     return { decidedVersion: this.state.version, storedVersion: this.storedVersion, ...(this.writeFailure ? { failure: this.writeFailure.message } : {}) };
   }
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { participantWorkflowId, storeStatusQuery, type StoreStatus } from '@trialflow/contracts';
 import { addDaysToDate, findProtocol, localDateOf, type Cohort, type Protocol, type SimpleCriterion } from '@trialflow/domain';
 import type pg from 'pg';
 import { authHeader, DEMO_PASSWORD, signIn, type DemoUser } from './api-auth.js';
+import { queryWithRetry } from './journey-driver.js';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -49,7 +52,8 @@ export async function recordedBy(sql: pg.Pool, participantId: string, commandId:
 
 /**
  * A participant driven over HTTP the way a site would, one command endpoint per step, with clinical dates
- * and instants taken from the real clock (lymphodepletion back-dated by days, as data entry after the fact).
+ * and instants taken from the real clock (lymphodepletion back-dated by days, as data entry after the fact),
+ * or from the journey's own clock (`withClock`, e.g. a time-skipping server's).
  */
 export class HttpJourney {
   participantCode = `HT-${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -62,9 +66,11 @@ export class HttpJourney {
 
   private readonly baseUrl: string;
   private readonly sql: pg.Pool;
+  private readonly temporal: Client | undefined;
+  private now: () => number = Date.now;
 
   constructor(
-    system: { readonly baseUrl: string; readonly sql: pg.Pool },
+    system: { readonly baseUrl: string; readonly sql: pg.Pool; readonly temporal?: Client },
     trialId: string,
     cohortId: string,
     readonly siteId: string,
@@ -73,6 +79,7 @@ export class HttpJourney {
   ) {
     this.baseUrl = system.baseUrl;
     this.sql = system.sql;
+    this.temporal = system.temporal;
     this.protocol = findProtocol(trialId)!;
     this.cohort = this.protocol.cohorts.find((c) => c.id === cohortId)!;
   }
@@ -83,26 +90,89 @@ export class HttpJourney {
     return this;
   }
 
+  /**
+   * Clinical dates and instants from this clock instead of the machine's: the journey judges "in the future"
+   * by its workflow clock, which a time-skipping server moves ahead of the machine's.
+   */
+  withClock(now: () => number): this {
+    this.now = now;
+    return this;
+  }
+
+  /** The site's UTC offset in minutes (its calendar day is the one visits and deadlines count). */
+  get siteOffsetMinutes(): number {
+    return this.protocol.sites.find((s) => s.id === this.siteId)!.utcOffsetMinutes;
+  }
+
   /** Site-local calendar date, `days` from today. */
   today(days = 0): string {
-    const offset = this.protocol.sites.find((s) => s.id === this.siteId)!.utcOffsetMinutes;
-    return addDaysToDate(localDateOf(new Date().toISOString(), offset), days);
+    return addDaysToDate(localDateOf(new Date(this.now()).toISOString(), this.siteOffsetMinutes), days);
   }
 
   /** An instant `minutes` before now (clinical instants may never be in the future of the journey's clock). */
   ago(minutes: number): string {
-    return new Date(Date.now() - minutes * 60_000).toISOString();
+    return new Date(this.now() - minutes * 60_000).toISOString();
+  }
+
+  private workflow(): { temporal: Client; handle: ReturnType<Client['workflow']['getHandle']> } {
+    if (!this.temporal) throw new Error('this needs the system’s Temporal client (pass `temporal` with the system)');
+    return { temporal: this.temporal, handle: this.temporal.workflow.getHandle(participantWorkflowId(this.participantCode)) };
+  }
+
+  /** The journey's own account of its store: what it has decided and what the store holds. */
+  storeStatus(): Promise<StoreStatus> {
+    const { temporal, handle } = this.workflow();
+    // Each attempt is bounded: a query that reaches a run in the instant it continues as new can go unanswered.
+    return queryWithRetry(() => temporal.withDeadline(Date.now() + 2_000, () => handle.query(storeStatusQuery)));
+  }
+
+  /**
+   * Waits until the journey is quiet: every event it decided is in the store and no activity (an append, a
+   * reminder delivery) is in flight. Then a before/after comparison sees only what a request did, and a
+   * time-skipping server may skip (it stops skipping while any task is outstanding). Returns the version,
+   * which includes what fired timers recorded.
+   */
+  async settled(): Promise<number> {
+    const { handle } = this.workflow();
+    for (let i = 0; i < 400; i += 1) {
+      const status = await this.storeStatus();
+      if (status.failure) throw new Error(`journey of ${this.participantCode}: ${status.failure}`);
+      // While a new run reads its state back after continue-as-new, storeStatus answers 0 for both versions:
+      // a version below one already answered is not the journey's.
+      const caughtUp = status.decidedVersion >= this.version && status.storedVersion === status.decidedVersion;
+      if (caughtUp && ((await handle.describe()).raw.pendingActivities ?? []).length === 0) {
+        await storeReaches(this.sql, this.participantId, status.decidedVersion);
+        this.version = Math.max(this.version, status.decidedVersion);
+        return status.decidedVersion;
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`journey of ${this.participantCode} did not settle`);
+  }
+
+  /**
+   * Sends a command that must be refused (4xx problem details) and proves it changed nothing: the version the
+   * journey decided and the event store (this stream's version, all streams and events) are the same after.
+   */
+  async refused(path: string, body: Record<string, unknown>, as: DemoUser = this.coordinator): Promise<HttpAnswer> {
+    const decided = await this.settled();
+    const before = await storedState(this.sql, this.participantId);
+    expect(before.streamVersion).toBe(decided);
+    const answer = await call(this.baseUrl, as, 'POST', `/v1/participants/${this.participantId}/${path}`, { commandId: randomUUID(), ...body });
+    if (answer.status < 400 || answer.status >= 500) throw new Error(`${path} should have been refused; it answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await this.storeStatus()).decidedVersion).toBe(decided);
+    expect(await storedState(this.sql, this.participantId)).toEqual(before);
+    return answer;
+  }
+
+  /** This participant's registration request, with a new commandId (a test may spoil a field of it). */
+  registrationBody(): Record<string, unknown> {
+    return { commandId: randomUUID(), participantCode: this.participantCode, cohortId: this.cohort.id, siteId: this.siteId, ageYears: 34, sex: 'F' };
   }
 
   async register(as: DemoUser = this.coordinator): Promise<HttpAnswer> {
-    const answer = await call(this.baseUrl, as, 'POST', `/v1/trials/${this.protocol.trialId}/participants`, {
-      commandId: randomUUID(),
-      participantCode: this.participantCode,
-      cohortId: this.cohort.id,
-      siteId: this.siteId,
-      ageYears: 34,
-      sex: 'F',
-    });
+    const answer = await call(this.baseUrl, as, 'POST', `/v1/trials/${this.protocol.trialId}/participants`, this.registrationBody());
     if (answer.status !== 201) throw new Error(`registration failed: ${answer.status} ${JSON.stringify(answer.json)}`);
     this.participantId = answer.json.summary.participantId;
     this.version = answer.json.streamVersion;
@@ -190,7 +260,8 @@ export class HttpJourney {
     await this.ok('infusion', { startedAt: this.ago(20), completedAt: this.ago(5), carPositiveCellsInfused: cells, weightKg: 60 });
   }
 
-  private async calculatedDoses(): Promise<{ drug: string; day: number; doseMg: number }[]> {
+  /** The doses the journey calculated (once stored), each planned on a regimen day. */
+  async calculatedDoses(): Promise<{ drug: string; day: number; doseMg: number }[]> {
     await storeReaches(this.sql, this.participantId, this.version);
     const { rows } = await this.sql.query(`SELECT data->'doses' AS doses FROM events WHERE stream_id = $1 AND event_type = 'LymphodepletionDosesCalculated'`, [`participant-${this.participantId}`]);
     return rows[0].doses;

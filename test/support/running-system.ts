@@ -19,11 +19,12 @@ export interface RunningSystem {
 
 /**
  * The real system in process: the worker runtime and the API application exactly as `main.ts` builds
- * them, on a fresh database of the run's PostgreSQL and on the run's Temporal dev server, with a task
- * queue of its own so test files cannot steal each other's tasks.
+ * them, on a fresh database of the run's PostgreSQL and on the run's Temporal dev server (or the server
+ * `overrides.TEMPORAL_ADDRESS` names), with a task queue of its own so test files cannot steal each other's tasks.
  */
 export async function startSystem(overrides: Record<string, string> = {}): Promise<RunningSystem> {
-  const temporalAddress = process.env.TEMPORAL_ADDRESS;
+  // An override names another Temporal server (e.g. the time-skipping test server of one test file).
+  const temporalAddress = overrides.TEMPORAL_ADDRESS ?? process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set: this test needs the servers global set-up (integration/e2e projects).');
   const config = loadConfig({
     DATABASE_URL: await createTestDatabase(),

@@ -41,7 +41,13 @@ export const eligibilityViewSchema = z
     results: z.array(criterionResultSchema).describe('Each criterion, its outcome and the entry it was decided on.'),
     recordHash: z.string().describe('SHA-256 of this evaluation: send it with SignEligibility to sign exactly what is displayed.'),
     signature: z
-      .object({ signer: z.object({ id: z.string(), role: z.string() }), meaning: z.string(), signedAt: z.iso.datetime(), recordHash: z.string() })
+      .object({
+        // The printed name is part of a signature's manifestation (21 CFR 11.50(a)(1)); null only if none was recorded.
+        signer: z.object({ id: z.string(), name: z.string().nullable(), role: z.string() }),
+        meaning: z.string(),
+        signedAt: z.iso.datetime(),
+        recordHash: z.string(),
+      })
       .nullable()
       .describe('The investigator’s signature of this evaluation, once signed.'),
     streamVersion: z.number().int(),
@@ -95,7 +101,7 @@ export class GetEligibilityController {
       eligible: evaluation.data.eligible,
       results: evaluation.data.results,
       recordHash: evaluation.data.recordHash,
-      signature: signature ? { signer: { id: signature.data.signature.signer.id, role: signature.data.signature.signer.role }, meaning: signature.data.signature.meaning, signedAt: signature.data.signature.signedAt, recordHash: signature.data.signature.recordHash } : null,
+      signature: signature ? { signer: { id: signature.data.signature.signer.id, name: signature.data.signature.signer.name ?? null, role: signature.data.signature.signer.role }, meaning: signature.data.signature.meaning, signedAt: signature.data.signature.signedAt, recordHash: signature.data.signature.recordHash } : null,
       streamVersion: record.streamVersion,
     };
   }

@@ -148,10 +148,13 @@ export class JourneyRun {
   }
 
   /** Runs a user command once: a command id already recorded returns the version it produced. */
-  async execute(command: ParticipantCommand, correlationId: string): Promise<CommandResult> {
+  async execute(command: ParticipantCommand, correlationId: string, expectedVersion?: number): Promise<CommandResult> {
     await condition(() => this.ready);
     const earlier = this.processed.get(command.commandId);
     if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
+    // Checked again here: another command may have been handled between this one's validation and its turn.
+    const stale = this.staleness(expectedVersion);
+    if (stale) throw domainRejection(stale);
     const phaseBefore = this.state.phase;
     const decision = this.record(command, correlationId);
     if (!decision.ok) throw domainRejection(decision.error);
@@ -163,11 +166,11 @@ export class JourneyRun {
   }
 
   /** Rejects in the Update validator, before anything is written to history or the stream. */
-  validate(command: ParticipantCommand): void {
+  validate(command: ParticipantCommand, expectedVersion?: number): void {
     // Just after continue-as-new the state is still being read back: the handler decides once it is.
     if (!this.ready) return;
     if (this.processed.has(command.commandId)) return; // answered from the earlier result
-    const refused = this.refusal();
+    const refused = this.staleness(expectedVersion) ?? this.refusal();
     if (refused) throw domainRejection(refused);
     const decision = decide(this.state, command, new Date());
     if (!decision.ok) throw domainRejection(decision.error);
@@ -181,6 +184,16 @@ export class JourneyRun {
       { key: cohortIdKey, value: this.state.cohortId ?? null },
       { key: journeyPhaseKey, value: this.state.phase },
     ]);
+  }
+
+  /** The client acted on version `expectedVersion` (If-Match) and the participant has changed since. */
+  private staleness(expectedVersion: number | undefined): DomainError | undefined {
+    if (expectedVersion === undefined || expectedVersion === this.state.version) return undefined;
+    return {
+      code: 'STALE_VERSION',
+      message: `The participant changed since version ${expectedVersion} (now ${this.state.version}): reload, check, and send again with the new version.`,
+      field: 'If-Match',
+    };
   }
 
   /** Why no command can be recorded now, if so: the store refused for good, or it is too far behind. */

@@ -69,11 +69,11 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
     },
   });
   for (const type of CLIENT_COMMAND_TYPES) {
-    setHandler(commandUpdate(type), (request: JourneyCommandRequest) => run.execute(request.command as ParticipantCommand, request.correlationId), {
+    setHandler(commandUpdate(type), (request: JourneyCommandRequest) => run.execute(request.command as ParticipantCommand, request.correlationId, request.expectedVersion), {
       validator: (request: JourneyCommandRequest) => {
         if (request.command.type !== type) throw domainRejection({ code: 'COMMAND_TYPE_MISMATCH', message: `This update carries ${type} commands.`, field: 'type' });
         checkIdentity(request.command.commandId);
-        run.validate(request.command as ParticipantCommand);
+        run.validate(request.command as ParticipantCommand, request.expectedVersion);
       },
     });
   }

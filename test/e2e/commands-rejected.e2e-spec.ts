@@ -97,6 +97,25 @@ describe('rejected journey commands change nothing stored', () => {
     expect(otherSite.json).toMatchObject({ code: 'PARTICIPANT_NOT_FOUND', detail: unknown.json.detail.replace(/[0-9a-f-]{36}/, screened.participantId) });
   });
 
+  it('409 STALE_VERSION when the participant changed since the ETag sent as If-Match; 400 for a malformed If-Match; the current ETag passes', async () => {
+    const observation = () => ({ code: 'ANC', value: 1.6, unit: '10^9/L', observedOn: screened.today(), source: 'local lab' });
+    const shown = screened.version;
+    await screened.ok('screening/observations', observation()); // someone else records meanwhile
+    const stale = await refused(screened, () => screened.send('screening/observations', observation(), 'coordinator.a', { 'if-match': `"${shown}"` }));
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ code: 'STALE_VERSION', errors: [{ field: 'If-Match' }] });
+    expect(stale.json.detail).toContain(`since version ${shown} (now ${screened.version})`);
+
+    const malformed = await refused(screened, () => screened.send('screening/observations', observation(), 'coordinator.a', { 'if-match': 'yesterday' }));
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.errors).toEqual([{ field: 'If-Match', message: 'must be a stream version ETag such as "7"' }]);
+
+    const before = screened.version;
+    const current = await screened.send('screening/observations', observation(), 'coordinator.a', { 'if-match': `W/"${before}"` });
+    expect(current.status).toBe(200);
+    expect(current.json.streamVersion).toBe(before + 1);
+  });
+
   it('409: a command already done (sent again with a new commandId) and a signature of a record that changed since it was shown', async () => {
     const again = await refused(screened, () => post(`/v1/participants/${screened.participantId}/consent`, { commandId: randomUUID(), ...screened.consentBody() }));
     expect(again.status).toBe(409);

@@ -13,8 +13,8 @@ export interface HttpAnswer {
 }
 
 /** One HTTP call to the API as a signed-in demo user (or with no token when `as` is null). */
-export async function call(baseUrl: string, as: DemoUser | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpAnswer> {
-  const headers: Record<string, string> = { ...(as === null ? {} : authHeader(await signIn(baseUrl, as))) };
+export async function call(baseUrl: string, as: DemoUser | null, method: 'GET' | 'POST', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<HttpAnswer> {
+  const headers: Record<string, string> = { ...extraHeaders, ...(as === null ? {} : authHeader(await signIn(baseUrl, as))) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
   const text = await response.text();
@@ -180,9 +180,9 @@ export class HttpJourney {
   }
 
   /** Sends a command to `/v1/participants/{id}/{path}`; a 200 advances the known stream version. */
-  async send(path: string, body: Record<string, unknown>, as: DemoUser = this.coordinator): Promise<HttpAnswer & { commandId: string }> {
+  async send(path: string, body: Record<string, unknown>, as: DemoUser = this.coordinator, headers: Record<string, string> = {}): Promise<HttpAnswer & { commandId: string }> {
     const commandId = typeof body.commandId === 'string' ? body.commandId : randomUUID();
-    const answer = await call(this.baseUrl, as, 'POST', `/v1/participants/${this.participantId}/${path}`, { commandId, ...body });
+    const answer = await call(this.baseUrl, as, 'POST', `/v1/participants/${this.participantId}/${path}`, { commandId, ...body }, headers);
     if (answer.status === 200) this.version = answer.json.streamVersion;
     const result = { ...answer, commandId };
     this.answers.set(path, result);

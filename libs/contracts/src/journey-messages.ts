@@ -26,6 +26,11 @@ export type ClientCommandType = ClientCommand['type'];
 export interface JourneyCommandRequest {
   readonly command: ClientCommand;
   readonly correlationId: string;
+  /**
+   * The stream version the client last saw (HTTP If-Match): the command is refused with STALE_VERSION if the
+   * participant has changed since, so nobody acts on a screen that is out of date.
+   */
+  readonly expectedVersion?: number;
 }
 
 /** State carried across continue-as-new: only what the stream cannot give back. */

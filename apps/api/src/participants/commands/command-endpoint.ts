@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { ClientCommandType } from '@trialflow/contracts';
 import type { CommandOf } from '@trialflow/domain';
 import type { z } from 'zod';
@@ -52,6 +52,12 @@ export const CommandRoute = (endpoint: { type: string; path: string; summary: st
       description: `${endpoint.description}\n\nJourney command \`${endpoint.type}\`.${endpoint.eSignature ? ' An electronic signature: re-enter your password in `password`.' : ''}`,
     }),
     ApiParam({ name: 'participantId', format: 'uuid', description: 'The participant (the `participantId` of the registration answer).' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag (stream version) the client acted on. If the participant has changed since, the command is refused with 409 STALE_VERSION and nothing is recorded.',
+      schema: { type: 'string', example: '"7"' },
+    }),
     ApiBody({ required: true, schema: jsonSchemaOf(endpoint.body) }),
     ApiResponse({
       status: 200,

@@ -9,6 +9,7 @@ import { requestUser } from '../../auth/request-user.js';
 import { correlationId, requestActor } from '../../http/request-context.js';
 import { ParticipantDirectory } from '../participant-directory.js';
 import type { CommandBody, CommandEndpoint } from './command-endpoint.js';
+import { expectedVersionOf } from './if-match.js';
 import { journeyCommandProblem, participantNotFound } from './journey-command-errors.js';
 
 /**
@@ -28,6 +29,7 @@ export class JourneyCommandSender {
 
   async send<T extends ClientCommandType, S extends z.ZodType<CommandBody>>(endpoint: CommandEndpoint<T, S>, participantId: string, body: z.infer<S>, request: Request): Promise<CommandResult> {
     const user = requestUser(request);
+    const expectedVersion = expectedVersionOf(request);
     // A participant of a site the user is not bound to is answered as unknown: its existence is not revealed.
     // (The journey refuses such a command by itself as well, SITE_NOT_ALLOWED, against its recorded site.)
     const participant = await this.directory.find(participantId);
@@ -40,7 +42,7 @@ export class JourneyCommandSender {
       return await this.client.withDeadline(deadline, () =>
         this.client.workflow.getHandle(participantWorkflowId(participant.participantCode)).executeUpdate(commandUpdate(endpoint.type), {
           updateId: body.commandId,
-          args: [{ command, correlationId: correlationId(request) }],
+          args: [{ command, correlationId: correlationId(request), ...(expectedVersion === undefined ? {} : { expectedVersion }) }],
         }),
       );
     } catch (error) {

@@ -3,7 +3,8 @@
  * - libs/domain is pure: it imports only itself and zod (no framework, no I/O, no Node built-ins);
  * - workflows/ import only @temporalio/workflow, libs/domain and the shared message definitions
  *   (libs/contracts), which is what Temporal's deterministic sandbox allows;
- * - apps never import each other; libraries never import apps.
+ * - apps never import each other; libraries never import apps;
+ * - the web app (apps/web) is a browser client of the HTTP API: no library of the repository.
  */
 module.exports = {
   forbidden: [
@@ -43,6 +44,13 @@ module.exports = {
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-is-a-client-of-the-api',
+      severity: 'error',
+      comment: 'apps/web runs in the browser and talks to the API over HTTP only: it imports no library of this repository (response shapes are declared in apps/web/src/api), only its own files and browser packages.',
+      from: { path: '^apps/web/src/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^apps/web/src/', '^node_modules/preact/'] },
+    },
+    {
       name: 'libs-do-not-import-apps-or-workflows',
       severity: 'error',
       from: { path: '^libs/' },
@@ -60,7 +68,7 @@ module.exports = {
     exclude: { path: '^(dist|\\.tools|\\.data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.d.ts'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.d.ts'] },
     builtInModules: { add: [] },
   },
 };

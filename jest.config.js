@@ -54,5 +54,14 @@ export default {
       globalSetup: '<rootDir>/test/support/servers.global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/servers.global-teardown.mjs',
     },
+    {
+      ...shared,
+      // The web app in Debian's Chromium (playwright-core) against the real system, as e2e.
+      displayName: 'browser',
+      setupFiles: ['<rootDir>/test/support/quiet-temporal-logs.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/servers.global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/servers.global-teardown.mjs',
+    },
   ],
 };

@@ -25,6 +25,7 @@ describe('architecture import rules (ARCHITECTURE.md)', () => {
       'domain-is-pure: libs/domain/src/impure.ts → fs',
       'domain-is-pure: libs/domain/src/impure.ts → libs/event-store/src/index.ts',
       'libs-do-not-import-apps-or-workflows: libs/event-store/src/index.ts → apps/api/src/main.ts',
+      'web-is-a-client-of-the-api: apps/web/src/main.tsx → libs/event-store/src/index.ts',
       'workflows-are-deterministic: workflows/uses-store.ts → libs/event-store/src/index.ts',
     ]);
   });

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Compiles the benchmarks with the project's TypeScript (path aliases rewritten by tsc-alias, as for the
-# apps' build) and runs one with the project's Node. Usage: bash test/bench/run.sh append|rebuild [options]
+# apps' build) and runs one with the project's Node.
+# Usage: bash test/bench/run.sh append|rebuild|journey-update|open-journeys|http-command [options]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-bench="${1:?usage: bash test/bench/run.sh append|rebuild [options]}"
+bench="${1:?usage: bash test/bench/run.sh append|rebuild|journey-update|open-journeys|http-command [options]}"
 shift
 bin="$PWD/node_modules/.bin"
 # The compiled infra helpers live under dist/bench: point them at the repository's tools and data folders.

@@ -104,6 +104,9 @@ const POLICY: Readonly<Record<string, Policy>> = {
   getSafetyBoard: read('list'),
   listSafetyEntries: read('list'),
   listEfficacyResults: read('list'),
+  // Reference data: the trials and protocols of the user's sites (other sites left out of the answer)
+  listTrials: read('scoped'),
+  getTrialProtocol: read('scoped'),
 
   // Audit: every role reads the trail of its sites' participants
   getParticipantTimeline: { ...read('participant'), showsOwn: true },

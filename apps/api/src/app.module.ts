@@ -12,6 +12,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
+import { TrialsModule } from './trials/trials.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -32,6 +33,11 @@ export class AppModule {
               return id;
             },
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Every line logged while serving a request carries its correlation id at the top level, under the
+            // name the events' metadata gives it; the request itself (method, URL, headers) is written once, on
+            // the request's own line, not again on each line logged while serving it.
+            quietReqLogger: true,
+            customAttributeKeys: { reqId: 'correlationId' },
             // Bearer tokens are credentials: never written to the logs.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
             // Who made the request (set by the authentication guard), on the request's log line.
@@ -48,6 +54,7 @@ export class AppModule {
         ParticipantsModule,
         QueriesModule,
         AuditModule,
+        TrialsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

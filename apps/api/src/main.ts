@@ -1,8 +1,8 @@
-import { loadConfig } from '@trialflow/config';
+import { loadConfigOrExit } from '@trialflow/config';
 import { createApiApp } from './api-app.js';
 import { OPENAPI_UI_PATH } from './openapi.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const app = await createApiApp(config);
 await app.listen(config.api.port, config.api.host);
 const base = (await app.getUrl()).replace('[::1]', 'localhost');

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { nonEmptyText, wholeNumber } from './env-fields.js';
 
 /**
  * Authentication settings. Two modes, never both at once, so a production deployment configured for its
@@ -51,16 +52,16 @@ export const authEnvSchema = z.object({
       const problem = pem === undefined ? undefined : signingKeyProblem(pem);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
-  AUTH_LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  AUTH_TOKEN_TTL_SECONDS: wholeNumber(60, 86_400).default(3_600),
+  AUTH_LOCKOUT_MAX_FAILURES: wholeNumber(1, 100).default(5),
+  AUTH_LOCKOUT_MINUTES: wholeNumber(1, 1_440).default(15),
   AUTH_OIDC_ISSUER: https('AUTH_OIDC_ISSUER'),
-  AUTH_OIDC_AUDIENCE: z.string().min(1).optional(),
+  AUTH_OIDC_AUDIENCE: nonEmptyText().optional(),
   AUTH_OIDC_JWKS_URL: https('AUTH_OIDC_JWKS_URL'),
   AUTH_OIDC_ROLE_CLAIM: claimPath('trialflow_role'),
   AUTH_OIDC_SITES_CLAIM: claimPath('trialflow_sites'),
   AUTH_OIDC_NAME_CLAIM: claimPath('name'),
-  AUTH_ESIGN_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
+  AUTH_ESIGN_MAX_AGE_SECONDS: wholeNumber(10, 3_600).default(300),
 });
 
 type AuthEnv = z.infer<typeof authEnvSchema>;
@@ -83,7 +84,8 @@ export function signingKeyProblem(pem: string): string | undefined {
 
 const OIDC_ONLY = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_AUDIENCE', 'AUTH_OIDC_JWKS_URL'] as const;
 
-export function authIssues(env: AuthEnv, ctx: z.RefinementCtx): void {
+/** Rules between the authentication variables; they ask only whether each is set, and the mode. */
+export function authIssues(env: { readonly AUTH_MODE: AuthEnv['AUTH_MODE'] } & Partial<Record<'AUTH_LOCAL_SIGNING_KEY' | (typeof OIDC_ONLY)[number], string>>, ctx: z.RefinementCtx): void {
   if (env.AUTH_MODE === 'oidc') {
     for (const name of OIDC_ONLY) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when AUTH_MODE=oidc' });
     if (env.AUTH_LOCAL_SIGNING_KEY) ctx.addIssue({ code: 'custom', path: ['AUTH_LOCAL_SIGNING_KEY'], message: 'only used when AUTH_MODE=local' });

@@ -20,6 +20,7 @@ export * from './projector/checkpoints.js';
 export * from './projector/projector.js';
 export * from './projector/projector-runner.js';
 export * from './projector/projected-version.js';
+export * from './projector/projection-lag.js';
 export * from './rebuild/rebuild-projections.js';
 export * from './audit/index.js';
 export * from './migrations/index.js';

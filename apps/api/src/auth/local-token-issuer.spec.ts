@@ -92,6 +92,8 @@ describe('the local token issuer', () => {
 
   it('stops accepting the tokens of an account once it is locked', async () => {
     const { token } = await issuer.issue({ ...investigator, id: 'auditor.b', role: 'auditor', sites: ['DEMO-02'] });
+    // Accepted once (and so remembered as verified): the lock must stop it all the same.
+    await expect(issuer.verify(token)).resolves.toMatchObject({ id: 'auditor.b' });
     for (let i = 0; i < 5; i += 1) expect((await users.checkPassword('auditor.b', 'guess', 'e-signature')).status).toBe('invalid');
     expect(await refusal(issuer.verify(token))).toMatch(/^401 UNAUTHENTICATED: The account is locked/);
   });

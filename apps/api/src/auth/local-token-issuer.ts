@@ -8,6 +8,7 @@ import { unauthenticated } from './auth-problems.js';
 import { LocalUsers } from './local-users.js';
 import { LOCAL_CLAIMS, userFromClaims } from './token-claims.js';
 import { tokenFailure } from './token-failure.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export const LOCAL_ISSUER = 'urn:trialflow:local-issuer';
 export const LOCAL_AUDIENCE = 'trialflow-api';
@@ -33,6 +34,7 @@ function algorithmOf(key: KeyObject): SigningKey['alg'] {
 export class LocalTokenIssuer extends AccessTokenVerifier {
   private readonly key: Promise<SigningKey>;
   private readonly keySet: Promise<ReturnType<typeof createLocalJWKSet>>;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     @Inject(LOCAL_AUTH_CONFIG) private readonly config: LocalAuthConfig,
@@ -74,6 +76,14 @@ export class LocalTokenIssuer extends AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const user = this.verified.find(token, this.clock()) ?? (await this.verifySignedToken(token));
+    // A locked account's open sessions stop too: repeated wrong e-signature passwords on a session that is
+    // not the person's own must not go on signing in their name (21 CFR 11.300(d)).
+    if (this.users.lockedFor(user.id) !== undefined) throw unauthenticated('The account is locked after too many failed password attempts.', true);
+    return user;
+  }
+
+  private async verifySignedToken(token: string): Promise<AuthenticatedUser> {
     const key = await this.key;
     let payload: JWTPayload;
     try {
@@ -89,9 +99,7 @@ export class LocalTokenIssuer extends AccessTokenVerifier {
       throw tokenFailure(error);
     }
     const user = userFromClaims(payload, LOCAL_CLAIMS);
-    // A locked account's open sessions stop too: repeated wrong e-signature passwords on a session that is
-    // not the person's own must not go on signing in their name (21 CFR 11.300(d)).
-    if (this.users.lockedFor(user.id) !== undefined) throw unauthenticated('The account is locked after too many failed password attempts.', true);
+    this.verified.remember(token, payload, user);
     return user;
   }
 }

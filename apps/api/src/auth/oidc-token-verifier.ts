@@ -5,12 +5,14 @@ import { AUTH_CLOCK, OIDC_AUTH_CONFIG, type AuthClock, type OidcAuthConfig } fro
 import { AccessTokenVerifier } from './access-token-verifier.js';
 import { userFromClaims } from './token-claims.js';
 import { tokenFailure } from './token-failure.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Asymmetric algorithms only: an HMAC or `none` token could be forged by anyone who knows (or guesses)
  * the shared secret, so such tokens are refused whatever the provider publishes.
  */
 const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Production mode: access tokens issued by an OpenID Connect provider, verified against the keys it
@@ -20,6 +22,7 @@ const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512
 @Injectable()
 export class OidcTokenVerifier extends AccessTokenVerifier {
   private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
+  private readonly verified = new VerifiedTokens(CLOCK_TOLERANCE_SECONDS);
 
   constructor(
     @Inject(OIDC_AUTH_CONFIG) private readonly config: OidcAuthConfig,
@@ -30,6 +33,10 @@ export class OidcTokenVerifier extends AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    return this.verified.find(token, this.clock()) ?? (await this.verifySignedToken(token));
+  }
+
+  private async verifySignedToken(token: string): Promise<AuthenticatedUser> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keySet, {
@@ -38,11 +45,13 @@ export class OidcTokenVerifier extends AccessTokenVerifier {
         algorithms: ACCEPTED_ALGORITHMS,
         requiredClaims: ['sub', 'exp'],
         currentDate: new Date(this.clock()),
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
       throw tokenFailure(error);
     }
-    return userFromClaims(payload, { role: this.config.roleClaim, sites: this.config.sitesClaim, name: this.config.nameClaim });
+    const user = userFromClaims(payload, { role: this.config.roleClaim, sites: this.config.sitesClaim, name: this.config.nameClaim });
+    this.verified.remember(token, payload, user);
+    return user;
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator.js';
+import { ProjectionLagHealthIndicator } from './projection-lag.health.js';
 import { TemporalHealthIndicator } from './temporal.health.js';
 
 @ApiTags('operations')
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
+    private readonly projectionLag: ProjectionLagHealthIndicator,
   ) {}
 
   @Get('live')
@@ -22,13 +24,18 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Temporal answer, and a worker polls the journey task queue' })
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL and Temporal answer, a worker polls the journey task queue, and the read models keep up',
+    description:
+      'Each projection\'s lag behind the event feed (events not yet applied, age in seconds of the oldest of them) must stay within PROJECTION_LAG_MAX_EVENTS and PROJECTION_LAG_MAX_SECONDS.',
+  })
   @HealthCheck()
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 2000 }),
       () => this.temporal.checkServer('temporal'),
       () => this.temporal.checkWorker('journeyWorker'),
+      () => this.projectionLag.check('projectionLag'),
     ]);
   }
 }

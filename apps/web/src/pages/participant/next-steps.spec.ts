@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { consented, enrolled, evaluated, protocol, registered } from './fixtures.js';
+import { nextSteps, remainingDoses } from './next-steps.js';
+
+const status = (steps: ReturnType<typeof nextSteps>) => Object.fromEntries(steps.steps.map((s) => [s.id, s.status]));
+
+describe('next steps of a participant', () => {
+  it('starts with consent: no study procedure before it', () => {
+    const plan = nextSteps(registered, protocol, 'SLE', 'coordinator');
+    expect(plan.next).toBe('consent');
+    expect(status(plan)).toMatchObject({ consent: 'todo', observations: 'blocked', attestations: 'blocked', evaluate: 'blocked', sign: 'blocked', enrol: 'blocked' });
+  });
+
+  it('counts a criterion with alternatives as answered by either, and offers the investigator what is theirs only', () => {
+    const coordinator = nextSteps(consented, protocol, 'SLE', 'coordinator');
+    expect(coordinator.next).toBe('observations');
+    expect(coordinator.steps.find((s) => s.id === 'observations')!.note).toBe('2 criterion(s) without a value');
+    // REFRACTORY and the bilirubin criterion (whose alternative is an attestation) are unanswered.
+    expect(coordinator.steps.find((s) => s.id === 'attestations')).toMatchObject({ status: 'todo', investigatorOnly: true, actionable: false });
+    expect(nextSteps(consented, protocol, 'SLE', 'investigator').steps.find((s) => s.id === 'attestations')!.actionable).toBe(true);
+
+    const answered = nextSteps(evaluated, protocol, 'SLE', 'coordinator');
+    expect(status(answered)).toMatchObject({ observations: 'done', attestations: 'done', evaluate: 'done', sign: 'todo', enrol: 'blocked' });
+    expect(answered.next).toBe('sign');
+  });
+
+  it('lets the journey go on once the signature covers the evaluation shown, and not on an older one', () => {
+    const signature = { signer: { id: 'investigator.a', name: 'Dr A' }, meaning: 'eligible', signedAt: '2026-11-21T23:30:00Z' };
+    const signed = { ...evaluated, screening: { ...evaluated.screening, signature: { ...signature, recordHash: 'a'.repeat(64) } } };
+    expect(status(nextSteps(signed, protocol, 'SLE', 'coordinator'))).toMatchObject({ sign: 'done', enrol: 'todo' });
+    const stale = { ...evaluated, screening: { ...evaluated.screening, signature: { ...signature, recordHash: 'b'.repeat(64) } } };
+    expect(status(nextSteps(stale, protocol, 'SLE', 'coordinator'))).toMatchObject({ sign: 'todo', enrol: 'blocked' });
+  });
+
+  it('holds lymphodepletion until the product lot is on site, then counts the doses left', () => {
+    expect(status(nextSteps(enrolled, protocol, 'SLE', 'coordinator'))).toMatchObject({ 'product-lot': 'todo', 'ld-calculation': 'done', 'ld-dose': 'blocked', 'pre-infusion-check': 'blocked', thaw: 'blocked', infusion: 'blocked' });
+    const withLot = { ...enrolled, lot: { lotId: 'L', bagIds: ['B1'] } };
+    const plan = nextSteps(withLot, protocol, 'SLE', 'coordinator');
+    expect(plan.next).toBe('ld-dose');
+    const oneGiven = { ...withLot, phase: 'LYMPHODEPLETION' as const, ld: { ...withLot.ld, administered: [{ entryId: 'd1', type: 'X', value: { drug: 'flu', day: -5, doseMg: 48.9, at: '2026-11-18T01:00:00Z' } }] } };
+    expect(remainingDoses(oneGiven)).toEqual([{ drug: 'cy', day: -5, doseMg: 490 }]);
+  });
+
+  it('offers auditors and admins nothing to record', () => {
+    for (const role of ['auditor', 'admin'] as const) expect(nextSteps(consented, protocol, 'SLE', role).steps.every((s) => !s.actionable)).toBe(true);
+  });
+});

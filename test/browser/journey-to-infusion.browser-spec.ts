@@ -1,0 +1,329 @@
+import { readFile } from 'node:fs/promises';
+import { findProtocol, type SimpleCriterion } from '@trialflow/domain';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/api-auth.js';
+import { ensureWebAppBuilt, launchChromium, newPerson, screenshot, watchForPageErrors } from '../support/browser.js';
+import { startSystem, type RunningSystem } from '../support/running-system.js';
+
+/**
+ * A coordinator and an investigator take a new participant from registration to the CAR-T infusion in the
+ * web app, in a real browser, against the real system (API serving the built app, worker, PostgreSQL,
+ * Temporal): every step through the page's own forms, as a site would; then an auditor replays the record as of
+ * the signature and exports it. Screenshots of each screen go to .artifacts/screenshots/.
+ */
+const TRIAL = 'ucart-cd19-bcma';
+const protocol = findProtocol(TRIAL)!;
+const cohort = protocol.cohorts.find((c) => c.id === 'SLE')!;
+const site = protocol.sites.find((s) => s.id === 'DEMO-01')!;
+type ObservationCriterion = Extract<SimpleCriterion, { rule: 'observation' }>;
+const code = `WB-${Date.now().toString(36).toUpperCase()}`;
+/** A journey through the browser takes tens of seconds: dozens of forms, each answered by the real journey. */
+const FLOW_TIMEOUT = 300_000;
+
+/** A site-clock reading (`YYYY-MM-DDTHH:mm`) of an instant, as the datetime inputs take it. */
+const siteClock = (epochMs: number): string => new Date(epochMs + site.utcOffsetMinutes * 60_000).toISOString().slice(0, 16);
+const siteDate = (daysFromToday: number): string => siteClock(Date.now() + daysFromToday * 86_400_000).slice(0, 10);
+
+let system: RunningSystem;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureWebAppBuilt();
+  system = await startSystem();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${system.baseUrl}/`);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Worklist', level: 1 }).waitFor();
+}
+
+/** Opens a step of the participant page (a <details>) unless it is open already. */
+async function openStep(page: Page, step: string): Promise<void> {
+  const details = page.locator(`li[data-step="${step}"] details`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+/** Submits a form and waits for the page to say it was recorded (the page reloads at the answered version). */
+async function record(page: Page, formId: string, button: string, recorded: RegExp): Promise<void> {
+  const notice = page.getByTestId('recorded');
+  // Each notice names the record version it shows, so a new one never reads like the one before.
+  const before = (await notice.count()) > 0 ? await notice.textContent() : null;
+  await page.locator(`#${formId}`).getByRole('button', { name: button }).click();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const text = (await notice.count()) > 0 ? await notice.textContent() : null;
+    if (text !== null && text !== before && recorded.test(text)) return;
+    if (Date.now() > deadline) throw new Error(`${formId}: no "${String(recorded)}" notice (last: ${text ?? 'none'}; errors: ${await page.locator('.error-summary').allTextContents()})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A value that meets a criterion (the protocol's threshold, on its right side). */
+function passingValue(c: ObservationCriterion): string {
+  if (typeof c.threshold === 'boolean') return String(c.threshold);
+  const n = Number(c.threshold);
+  return String(c.comparator === '>' ? n + 1 : c.comparator === '<' ? n - 1 : n);
+}
+
+describe('the web app: a participant from registration to infusion', () => {
+  let participantUrl = '';
+
+  it('signs the coordinator in and shows who they are, their role and their sites', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await page.goto(`${system.baseUrl}/participants`);
+    // Not signed in: the app asks for sign-in first, then goes where the user was going.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshot(page, '01-sign-in');
+    await page.getByLabel('User name').fill('coordinator.a');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Participants', level: 1 }).waitFor();
+    const user = page.getByTestId('signed-in-user');
+    await expect(user.textContent()).resolves.toMatch(/Li Na.*Study coordinator.*DEMO-01 · CN-BJ-GB/);
+    // The token lives in this tab's session storage only.
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    await context.close();
+  }, FLOW_TIMEOUT);
+
+  it('lets the coordinator register a participant, record consent and screening, and shows a field error for a bad value', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await screenshot(page, '02-worklist-coordinator');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+    await page.getByLabel('Participant code').fill(code);
+    await page.getByLabel('Age (years)').fill('34');
+    await page.getByLabel('Sex at birth').selectOption('F');
+    await screenshot(page, '03-participants-register');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
+    participantUrl = page.url();
+    expect(participantUrl).toMatch(/\/participants\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('phase').textContent()).resolves.toBe('Screening');
+    await screenshot(page, '04-participant-registered');
+
+    // Consent is the next step, open by default.
+    await page.locator('#consent').getByLabel("Participant's name (as signed)").fill('Participant');
+    await page.locator('#consent').getByLabel("Investigator's name (as signed)").fill('Dr Wang Lei');
+    await record(page, 'consent', 'Record consent', /Consent recorded/);
+
+    // A bad value: an observation dated tomorrow. The API refuses it naming the field; the page shows the
+    // message at that input (aria-invalid, described by the message) and in the summary, and records nothing.
+    await openStep(page, 'observations');
+    const observation = page.locator('#observation');
+    const first = cohort.eligibility.flatMap((c) => (c.rule === 'anyOf' ? c.criteria : [c])).find((c): c is ObservationCriterion => c.rule === 'observation' && typeof c.threshold === 'number')!;
+    await observation.getByLabel('Criterion', { exact: true }).selectOption(first.code);
+    await observation.getByLabel(/^Value/).fill(passingValue(first));
+    await observation.getByLabel('Observed on').fill(siteDate(1));
+    await observation.getByRole('button', { name: 'Record observation' }).click();
+    const observedOn = observation.getByLabel('Observed on');
+    await page.locator('#observation-observedOn-error').waitFor();
+    await expect(page.locator('#observation-observedOn-error').textContent()).resolves.toMatch(/future/);
+    await expect(observedOn.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(observedOn.getAttribute('aria-describedby')).resolves.toContain('observation-observedOn-error');
+    await expect(observation.locator('.error-summary').textContent()).resolves.toMatch(/observedOn/);
+    await screenshot(page, '05-screening-field-error');
+    const stored = await system.sql.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'ScreeningObservationRecorded' AND stream_id = $1`, [`participant-${participantUrl.split('/').at(-1)}`]);
+    expect(stored.rows[0].n).toBe(0);
+
+    // Every observation criterion, dated today.
+    const observations = cohort.eligibility.flatMap((c) => (c.rule === 'anyOf' ? c.criteria : [c])).filter((c): c is ObservationCriterion => c.rule === 'observation');
+    for (const criterion of observations) {
+      await observation.getByLabel('Criterion', { exact: true }).selectOption(criterion.code);
+      if (typeof criterion.threshold === 'boolean') await observation.getByLabel('Result').selectOption(String(criterion.threshold));
+      else await observation.getByLabel(/^Value/).fill(passingValue(criterion));
+      await observation.getByLabel('Observed on').fill(siteDate(0));
+      await record(page, 'observation', 'Record observation', new RegExp(`${criterion.code} recorded`));
+    }
+    await screenshot(page, '06-screening-observations');
+    await context.close();
+  }, FLOW_TIMEOUT);
+
+  it('lets the investigator attest, and the coordinator evaluate; the investigator e-signs with the password', async () => {
+    const investigator = await (await newPerson(browser)).newPage();
+    watchForPageErrors(investigator, pageErrors);
+    await signIn(investigator, 'investigator.a');
+    await investigator.goto(participantUrl);
+    await openStep(investigator, 'attestations');
+    const attestations = cohort.eligibility.filter((c): c is SimpleCriterion => c.rule === 'attestation');
+    for (const criterion of attestations) {
+      await investigator.locator('#attestation').getByLabel('Criterion', { exact: true }).selectOption(criterion.code);
+      await record(investigator, 'attestation', 'Record attestation', new RegExp(`${criterion.code} attested`));
+    }
+
+    const coordinator = await (await newPerson(browser)).newPage();
+    watchForPageErrors(coordinator, pageErrors);
+    await signIn(coordinator, 'coordinator.a');
+    await coordinator.goto(participantUrl);
+    // The coordinator sees the investigator's steps but no form for them.
+    await openStep(coordinator, 'sign');
+    await expect(coordinator.locator('#sign').count()).resolves.toBe(0);
+    await openStep(coordinator, 'evaluate');
+    await record(coordinator, 'evaluate', 'Evaluate eligibility now', /Eligibility evaluated/);
+    await expect(coordinator.locator('li[data-step="evaluate"]').textContent()).resolves.toMatch(/Eligible/);
+
+    // The pending signature is on the worklist, one click from the participant.
+    await investigator.goto(`${system.baseUrl}/`);
+    const pending = investigator.locator('#signatures');
+    await pending.getByRole('link', { name: code }).waitFor();
+    await screenshot(investigator, '07-worklist-pending-signature');
+    await pending.getByRole('link', { name: code }).click();
+    await investigator.locator('#sign').waitFor();
+    const sign = investigator.locator('#sign');
+    await sign.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await screenshot(investigator, '08-eligibility-signature');
+    await record(investigator, 'sign', 'Sign', /Eligibility signed/);
+    await expect(investigator.locator('li[data-step="sign"]').textContent()).resolves.toMatch(/Signed by Dr Wang Lei/);
+    await investigator.context().close();
+    await coordinator.context().close();
+  }, FLOW_TIMEOUT);
+
+  it('takes the coordinator from enrolment through lymphodepletion, thaw and infusion to day 0', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await page.goto(participantUrl);
+
+    await record(page, 'enrol', 'Enrol', /Enrolled/);
+    await expect(page.getByTestId('phase').textContent()).resolves.toBe('Enrolled');
+
+    await openStep(page, 'medication-stop');
+    const stop = page.locator('#medication-stop');
+    await stop.getByLabel('Drug class').selectOption(protocol.washout.classes[2]!.drugClass);
+    await stop.getByLabel('Drug', { exact: true }).fill('mycophenolate');
+    await stop.getByLabel('Last dose on').fill(siteDate(-40));
+    await record(page, 'medication-stop', 'Record medication stop', /mycophenolate stop recorded/);
+
+    await openStep(page, 'product-lot');
+    const lot = page.locator('#product-lot');
+    await lot.getByLabel('Lot number').fill('LOT-42');
+    await lot.getByLabel('Bag ids').fill('BAG-1');
+    await lot.getByLabel('CAR+ viable cells per bag').fill('6e7');
+    await record(page, 'product-lot', 'Allocate lot', /Product lot allocated/);
+
+    await openStep(page, 'ld-calculation');
+    const calculation = page.locator('#ld-calculation');
+    await calculation.getByLabel('Height').fill('160');
+    await calculation.getByLabel('Weight').fill('60');
+    await calculation.getByLabel('Serum creatinine').fill('0.8');
+    await calculation.locator('select[name="serumCreatinine.unit"]').selectOption('mg/dL');
+    await calculation.getByLabel('Measured on').fill(siteDate(-6));
+    await record(page, 'ld-calculation', 'Calculate doses', /Doses calculated/);
+
+    // The doses step shows the calculation with its inputs: BSA 1.63 m² (Mosteller), fludarabine 30 mg/m² → 48.9 mg.
+    const doses = page.locator('li[data-step="ld-dose"]');
+    const shown = doses.getByTestId('ld-calculation');
+    await shown.waitFor();
+    await expect(shown.textContent()).resolves.toMatch(/1\.63 m²/);
+    await expect(shown.textContent()).resolves.toMatch(/48\.9 mg/);
+    await expect(shown.textContent()).resolves.toMatch(/60 kg/);
+    await screenshot(page, '09-lymphodepletion-calculation');
+
+    // Six doses on days -5, -4, -3, entered now as given three, two and one days ago.
+    for (let i = 0; i < 6; i += 1) {
+      const form = page.locator('#ld-dose');
+      const planned = (await form.getByLabel('Planned dose').locator('option:checked').textContent()) ?? '';
+      const day = Number(/D(-\d+)/.exec(planned)![1]);
+      // Regimen day D-5 was three days ago: the infusion is today.
+      await form.getByLabel('Given at (site time)').fill(siteClock(Date.now() - (-day - 2) * 86_400_000));
+      await record(page, 'ld-dose', 'Record dose', new RegExp(`D${day} recorded`));
+    }
+    await expect(page.getByTestId('phase').textContent()).resolves.toBe('Awaiting infusion');
+
+    const check = page.locator('#pre-infusion-check');
+    for (const item of ['Afebrile', 'No active infection', 'Labs within 7 days', 'Tocilizumab available on site']) await check.getByLabel(item).check();
+    await record(page, 'pre-infusion-check', 'Record check', /Pre-infusion check recorded/);
+
+    await page.locator('#thaw').getByLabel('Thaw started at (site time)').fill(siteClock(Date.now() - 30 * 60_000));
+    await record(page, 'thaw', 'Record thaw start', /Thaw started/);
+    const countdown = page.getByTestId('thaw-countdown').first();
+    await expect(countdown.textContent()).resolves.toMatch(/Infuse within\s*(29|30|2\d):\d\d/);
+    await screenshot(page, '10-thaw-countdown');
+
+    const infusion = page.locator('#infusion');
+    await infusion.getByLabel('Started at (site time)').fill(siteClock(Date.now() - 20 * 60_000));
+    await infusion.getByLabel('Completed at (site time)').fill(siteClock(Date.now() - 5 * 60_000));
+    await record(page, 'infusion', 'Record infusion', /Infusion recorded/);
+    await expect(page.getByTestId('phase').textContent()).resolves.toBe('DLT window');
+    await expect(page.getByTestId('study-day').textContent()).resolves.toBe('0');
+    // The plot now has the infusion, the DLT window and the visits in their windows.
+    const plot = page.locator('figure.timeline-plot svg');
+    await expect(plot.locator('.infusion').count()).resolves.toBe(1);
+    await expect(plot.locator('.dlt-window').count()).resolves.toBe(1);
+    await expect(plot.locator('.visit').count()).resolves.toBeGreaterThan(2);
+    await expect(page.getByTestId('event-list').textContent()).resolves.toMatch(/Infusion completed/);
+    await screenshot(page, '11-participant-infused');
+
+    // Back on the worklist, the first visit after infusion is there, one click from the participant.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
+    const comingUp = page.locator('#coming-up');
+    await comingUp.getByRole('link', { name: code }).first().waitFor();
+    await expect(comingUp.textContent()).resolves.toMatch(/Week 1/);
+    await screenshot(page, '12-worklist-after-infusion');
+    await comingUp.getByRole('link', { name: code }).first().click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
+    await context.close();
+  }, FLOW_TIMEOUT);
+
+  it('lets the auditor read the participant, replay it as of a past instant and export ODM, and change nothing', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'auditor.a');
+    await expect(page.getByTestId('signed-in-user').textContent()).resolves.toMatch(/Auditor/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+    // No registration form for an auditor.
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
+    await expect(page.locator('form.command-form').count()).resolves.toBe(0);
+    await expect(page.locator('.steps').textContent()).resolves.toMatch(/recording is for coordinators and investigators/);
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('verification').filter({ hasText: 'Record verified' }).waitFor();
+    await page.getByTestId('phase-as-of').filter({ hasText: 'DLT window' }).waitFor();
+
+    // Step back to the moment the investigator signed eligibility: the state then, not now.
+    const rows = await page.getByTestId('audit-events').locator('tbody tr').allTextContents();
+    const signedAt = rows.findIndex((r) => r.includes('Eligibility signed'));
+    expect(signedAt).toBeGreaterThan(0);
+    await page.locator('#as-of-step').evaluate((input, index) => {
+      (input as unknown as { value: string }).value = String(index);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, signedAt);
+    await page.getByTestId('phase-as-of').filter({ hasText: 'Screening' }).waitFor();
+    await expect(page.getByTestId('state-as-of').textContent()).resolves.toMatch(/signed by Dr Wang Lei/);
+    await expect(page.getByTestId('audit-events').locator('tr.after-as-of').count()).resolves.toBe(rows.length - signedAt - 1);
+    await screenshot(page, '13-audit-as-of-signature');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export ODM (XML)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/\.odm\.xml$/);
+    const xml = (await readFile((await file.path())!)).toString('utf8');
+    expect(xml).toContain('<ODM');
+    expect(xml).toContain(code);
+    await page.getByTestId('export-done').waitFor();
+    await screenshot(page, '14-audit-exported');
+    await context.close();
+  }, FLOW_TIMEOUT);
+
+  it('raised no script error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -17,6 +17,9 @@ export interface ProjectorRunnerOptions {
  * NOTIFY on the appended channel, or on the poll interval, whichever comes first. Errors are reported and
  * retried on the next wake; the checkpoint guarantees no loss.
  */
+/** How long a busy projector gathers appends before its next pass. */
+const COALESCE_MS = 20;
+
 export class ProjectorRunner {
   private readonly projectors: Projector[];
   private listener: pg.Client | undefined;
@@ -71,7 +74,12 @@ export class ProjectorRunner {
         }
       }
       if (this.stopped) break;
-      if (this.pending) continue;
+      if (this.pending) {
+        // Appends keep coming (load): gather them for a moment, so each pass applies a batch in one transaction
+        // per projection instead of one per event. Read-your-writes waits (`minVersion`) absorb the delay.
+        await new Promise((resolve) => setTimeout(resolve, COALESCE_MS));
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 1000);
         this.wake = () => {

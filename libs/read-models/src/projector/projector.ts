@@ -58,12 +58,22 @@ export class Projector {
     return manager.transaction((tx) => this.runWindow(tx));
   }
 
-  /** Applies windows until the feed has nothing more to give. */
+  /**
+   * Applies windows until the feed has nothing more to give. A window that read the feed to its end is the last:
+   * no extra empty window (one transaction per projection per wake-up is what matters under load); anything
+   * committed meanwhile comes with the next wake-up or poll.
+   */
   async catchUp(manager?: EntityManager): Promise<number> {
     let total = 0;
-    for (let applied = await this.runBatch(manager); applied > 0; applied = await this.runBatch(manager)) total += applied;
-    return total;
+    for (;;) {
+      const applied = await this.runBatch(manager);
+      total += applied;
+      if (applied === 0 || this.feedExhausted) return total;
+    }
   }
+
+  /** Whether the last window stopped because the feed had no more events (not because the window was full). */
+  private feedExhausted = false;
 
   /** One window inside the caller's transaction (the rebuild's switch runs its last windows this way). */
   async runWindow(tx: EntityManager): Promise<number> {
@@ -74,6 +84,7 @@ export class Projector {
     let position = await loadCheckpoint(tx, this.checkpointName);
     this.context.views.beginWindow();
     let applied = 0;
+    this.feedExhausted = false;
     for (;;) {
       const limit = Math.min(pageSize, batchSize - applied);
       const events = await readFeed(tx, position, limit, this.projection.metadataOf ? { metadataOf: this.projection.metadataOf } : {});
@@ -83,6 +94,7 @@ export class Projector {
         position = { transactionId: last.transactionId, globalPosition: last.globalPosition };
         applied += events.length;
       }
+      if (events.length < limit) this.feedExhausted = true;
       if (events.length < limit || applied >= batchSize || this.context.views.dirtyCount >= maxDirtyParticipants) break;
     }
     if (applied === 0) return 0;

@@ -188,8 +188,8 @@ describe('when the read models fall behind the event store', () => {
 });
 
 /** The built API as its own process (as `npm start` runs it), its stdout and stderr kept apart. */
-function builtApi(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function builtApi(env: Record<string, string>, app: 'api' | 'worker' = 'api') {
+  const child = spawn(process.execPath, [join(repoRoot, `dist/apps/${app}/src/main.js`)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
@@ -211,6 +211,15 @@ describe('the API process', () => {
       '  NOTIFY_EMAIL_TO: must be comma-separated e-mail addresses; not an address: "ops", "qa"',
     ]);
     expect(api.output.stdout).toBe('');
+  });
+
+  it('the worker process refuses bad configuration the same way', async () => {
+    const worker = builtApi({ DATABASE_URL: 'mysql://db/trialflow', WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'worker');
+    expect(await worker.exited).toBe(1);
+    const lines = worker.output.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0]).sort()).toEqual(['DATABASE_URL', 'WORKER_MAX_CACHED_WORKFLOWS']);
+    expect(worker.output.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('logs JSON lines only, each line of a request with its correlation id, and never the bearer token', async () => {

@@ -1,9 +1,9 @@
-import { loadConfig } from '@trialflow/config';
+import { loadConfigOrExit } from '@trialflow/config';
 import { pino } from 'pino';
 import { installSdkLogger } from './sdk-logger.js';
 import { startWorkerRuntime } from './worker-runtime.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = pino({ name: 'trialflow-worker', level: config.logLevel });
 installSdkLogger(logger);
 const runtime = await startWorkerRuntime(config, logger);

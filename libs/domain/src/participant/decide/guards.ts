@@ -1,6 +1,7 @@
 import type { DomainError } from '../../shared/domain-error.js';
 import { isIsoDate, isIsoInstant } from '../../shared/time.js';
 import { contextOf, type ParticipantContext } from '../rules/protocol-of.js';
+import { localDateOf } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
 
 /**
@@ -43,11 +44,14 @@ export const validDate = (value: string, field: string): Check => (isIsoDate(val
 export const validInstant = (value: string, field: string): Check => (isIsoInstant(value) ? undefined : error('INVALID_INSTANT', `${field} must be an ISO 8601 date-time.`, field));
 
 /**
- * Clinical facts cannot be recorded as happening in the future. A calendar date is compared with its
- * start (UTC), with a day of grace for sites ahead of UTC; an instant must not be after `now`.
+ * Clinical facts cannot be recorded as happening in the future. A calendar date is compared with the site's
+ * local date now (a date that is tomorrow at the site is refused, whatever the UTC date); without a known site
+ * (before registration) with its start in UTC plus a day of grace. An instant must not be after `now`.
  */
-export const notInFuture = (value: string, now: Date, field: string): Check => {
+export const notInFuture = (value: string, now: Date, field: string, state?: ParticipantState): Check => {
   const isDate = value.length === 10;
+  const site = state ? contextOf(state)?.site : undefined;
+  if (isDate && site) return value > localDateOf(now.toISOString(), site.utcOffsetMinutes) ? error('DATE_IN_FUTURE', `${field} is in the future.`, field) : undefined;
   const limit = isDate ? now.getTime() + 24 * 3_600_000 : now.getTime();
   return Date.parse(isDate ? `${value}T00:00:00Z` : value) > limit ? error('DATE_IN_FUTURE', `${field} is in the future.`, field) : undefined;
 };

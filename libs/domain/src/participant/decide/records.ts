@@ -14,10 +14,10 @@ import { washoutDeviations } from './treatment.js';
 const DATE_FIELDS = new Set(['observedOn', 'lastDoseOn', 'infusionDate', 'onsetOn', 'resolvedOn', 'actualDate', 'visitDate']);
 const INSTANT_FIELDS = new Set(['startedAt', 'completedAt', 'awareAt']);
 
-function invalidValue(field: string, value: unknown, now: Date): string | undefined {
+function invalidValue(field: string, value: unknown, now: Date, state: ParticipantState): string | undefined {
   if (DATE_FIELDS.has(field) && !(typeof value === 'string' && isIsoDate(value))) return `${field} must be a calendar date (YYYY-MM-DD).`;
   if (INSTANT_FIELDS.has(field) && !(typeof value === 'string' && isIsoInstant(value))) return `${field} must be an ISO 8601 date-time.`;
-  if ((DATE_FIELDS.has(field) || INSTANT_FIELDS.has(field)) && notInFuture(value as string, now, field)) return `${field} cannot be in the future.`;
+  if ((DATE_FIELDS.has(field) || INSTANT_FIELDS.has(field)) && notInFuture(value as string, now, field, state)) return `${field} cannot be in the future.`;
   if (field === 'grade' && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5)) return 'CTCAE grade must be 1 to 5.';
   if (field === 'doseMg' && !(typeof value === 'number' && value > 0)) return 'The dose must be a positive number of mg.';
   return undefined;
@@ -41,7 +41,7 @@ export function correctEntry(state: ParticipantState, command: CorrectEntry, now
   const changes: EntryCorrectedV1['data']['changes'] = {};
   for (const [field, raw] of Object.entries(command.data.changes)) {
     if (!allowed.includes(field)) return rejected(error('FIELD_NOT_CORRECTABLE', `${field} of a ${entry.entryType} entry cannot be corrected${allowed.length ? ` (correctable: ${allowed.join(', ')})` : ''}.`, `changes.${field}`));
-    const problem = invalidValue(field, raw, now);
+    const problem = invalidValue(field, raw, now, state);
     if (problem) return rejected(error('INVALID_CORRECTION', problem, `changes.${field}`));
     const value = INSTANT_FIELDS.has(field) ? utc(raw as string) : raw;
     if (JSON.stringify(entry.values[field]) !== JSON.stringify(value)) changes[field] = { previous: entry.values[field] ?? null, corrected: value };

@@ -25,7 +25,7 @@ export function signConsent(state: ParticipantState, command: SignConsent, now: 
     () => notEnded(state),
     () => (state.consent && state.phase !== 'SCREEN_FAILED' ? error('CONSENT_ALREADY_SIGNED', `Consent (ICF ${state.consent.icfVersion}) is already signed; re-consent after an amendment is a new ICF version.`) : undefined),
     () => validDate(signedOn, 'signedOn'),
-    () => notInFuture(signedOn, now, 'signedOn'),
+    () => notInFuture(signedOn, now, 'signedOn', state),
   );
   if (failure) return rejected(failure);
   const { protocol } = requireContext(state);

@@ -32,11 +32,11 @@ export function reportAdverseEvent(state: ParticipantState, command: ReportAdver
     () => ctcaeCheck(term, grade),
     () => (!CAUSALITY.includes(causality) ? error('INVALID_CAUSALITY', `Causality must be one of ${CAUSALITY.join(', ')}.`, 'causality') : undefined),
     () => validDate(onsetOn, 'onsetOn'),
-    () => notInFuture(onsetOn, now, 'onsetOn'),
+    () => notInFuture(onsetOn, now, 'onsetOn', state),
     () => (resolvedOn !== undefined ? validDate(resolvedOn, 'resolvedOn') : undefined),
     () => (resolvedOn !== undefined && resolvedOn < onsetOn ? error('INVALID_AE', 'An AE cannot resolve before its onset.', 'resolvedOn') : undefined),
     () => validInstant(awareAt, 'awareAt'),
-    () => notInFuture(awareAt, now, 'awareAt'),
+    () => notInFuture(awareAt, now, 'awareAt', state),
     () => (state.aeCollectionEnded && !serious ? error('AE_COLLECTION_ENDED', 'Full AE collection has ended: only serious AEs and AEs of special interest are collected now.', 'serious') : undefined),
   );
   if (failure) return rejected(failure);
@@ -71,7 +71,7 @@ export function reportSaeToSponsor(state: ParticipantState, command: ReportSaeTo
     () => (ae && !ae.serious ? error('NOT_SERIOUS', 'Only serious adverse events are reported to the sponsor on the SAE clock.', 'aeId') : undefined),
     () => (ae?.reportedToSponsorAt ? error('ALREADY_REPORTED', 'This SAE was already reported to the sponsor.', 'aeId') : undefined),
     () => validInstant(command.data.reportedAt, 'reportedAt'),
-    () => notInFuture(command.data.reportedAt, now, 'reportedAt'),
+    () => notInFuture(command.data.reportedAt, now, 'reportedAt', state),
   );
   if (failure || !ae) return rejected(failure ?? error('AE_NOT_FOUND', 'No such adverse event.', 'aeId'));
   const { protocol } = requireContext(state);
@@ -91,7 +91,7 @@ function assessToxicity(state: ParticipantState, command: AssessCrs | AssessIcan
     () => notEnded(state, true),
     () => (!state.infusion ? error('NOT_INFUSED', `${kind} is assessed after the CAR-T infusion.`) : undefined),
     () => validInstant(assessedAt, 'assessedAt'),
-    () => notInFuture(assessedAt, now, 'assessedAt'),
+    () => notInFuture(assessedAt, now, 'assessedAt', state),
     () => (kind === 'ICANS' && state.ageYears === undefined ? error('AGE_REQUIRED', 'ICANS grading needs the participant’s age (CAPD at 12 years or younger).', 'ageYears') : undefined),
   );
   if (failure) return rejected(failure);

@@ -22,6 +22,14 @@ describe('RecordScreeningObservation', () => {
   ])('rejects %o with %s', (data, code, field) => {
     expect(observe(consented(), data)).toMatchObject({ ok: false, error: { code, field } });
   });
+
+  it("refuses a date that is tomorrow at the site, though not yet a day ahead of UTC (the site's clock decides)", () => {
+    // 01:00 UTC on 2 March is 09:00 on 2 March at the site (UTC+8): 3 March is tomorrow there.
+    const s = consented();
+    expect(s.date()).toBe('2026-03-02');
+    expect(observe(s, { observedOn: '2026-03-03' })).toMatchObject({ ok: false, error: { code: 'DATE_IN_FUTURE', field: 'observedOn' } });
+    expect(observe(s, { observedOn: '2026-03-02' }).ok).toBe(true);
+  });
 });
 
 describe('AttestEligibilityCriterion', () => {

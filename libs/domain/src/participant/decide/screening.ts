@@ -20,7 +20,7 @@ export function recordObservation(state: ParticipantState, command: RecordScreen
     () => (typeof value === 'number' && !Number.isFinite(value) ? error('INVALID_OBSERVATION', 'The value must be a finite number.', 'value') : undefined),
     () => (source.trim() === '' ? error('INVALID_OBSERVATION', 'Say where the value comes from (lab, source document).', 'source') : undefined),
     () => validDate(observedOn, 'observedOn'),
-    () => notInFuture(observedOn, now, 'observedOn'),
+    () => notInFuture(observedOn, now, 'observedOn', state),
   );
   if (failure) return rejected(failure);
   return accepted({ type: 'ScreeningObservationRecorded', schemaVersion: 1, occurredAt: toIso(now), data: { entryId: command.commandId, episode: state.screening.episode, ...command.data } });

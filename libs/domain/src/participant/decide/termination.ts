@@ -16,7 +16,7 @@ export function withdraw(state: ParticipantState, command: Withdraw, now: Date):
     () => (state.phase === 'ENDED' ? error('JOURNEY_ENDED', 'The participant has already left the study.') : undefined),
     () => reasonGiven(command.data.reason),
     () => validDate(command.data.withdrawnOn, 'withdrawnOn'),
-    () => notInFuture(command.data.withdrawnOn, now, 'withdrawnOn'),
+    () => notInFuture(command.data.withdrawnOn, now, 'withdrawnOn', state),
   );
   if (failure) return rejected(failure);
   return accepted({ type: 'Withdrawn', schemaVersion: 1, occurredAt: toIso(now), data: { reason: command.data.reason, safetyFollowUpConsented: command.data.safetyFollowUpConsented } });
@@ -27,7 +27,7 @@ export function markLostToFollowUp(state: ParticipantState, command: MarkLostToF
     () => registered(state),
     () => notAlreadyEnded(state),
     () => validDate(command.data.lastContactOn, 'lastContactOn'),
-    () => notInFuture(command.data.lastContactOn, now, 'lastContactOn'),
+    () => notInFuture(command.data.lastContactOn, now, 'lastContactOn', state),
     // Lost to follow-up is declared after documented attempts to reach the participant [typ: three].
     () => (!(command.data.attempts >= 3) ? error('CONTACT_ATTEMPTS_REQUIRED', 'Document at least three attempts to reach the participant.', 'attempts') : undefined),
   );
@@ -40,7 +40,7 @@ export function recordDeath(state: ParticipantState, command: RecordDeath, now: 
     () => registered(state),
     () => (state.endReason === 'DIED' ? error('JOURNEY_ENDED', 'The death is already recorded.') : undefined),
     () => validDate(command.data.diedOn, 'diedOn'),
-    () => notInFuture(command.data.diedOn, now, 'diedOn'),
+    () => notInFuture(command.data.diedOn, now, 'diedOn', state),
     () => reasonGiven(command.data.cause, 'cause'),
   );
   if (failure) return rejected(failure);
@@ -53,7 +53,7 @@ export function completeStudy(state: ParticipantState, command: CompleteStudy, n
     () => (state.phase === 'ENDED' ? error('JOURNEY_ENDED', 'The participant has already left the study.') : undefined),
     () => (!state.infusion ? error('STUDY_NOT_FINISHED', 'The participant has not been treated.') : undefined),
     () => validDate(command.data.completedOn, 'completedOn'),
-    () => notInFuture(command.data.completedOn, now, 'completedOn'),
+    () => notInFuture(command.data.completedOn, now, 'completedOn', state),
   );
   if (failure) return rejected(failure);
   const { protocol } = requireContext(state);

@@ -41,7 +41,7 @@ export function recordMedicationStop(state: ParticipantState, command: RecordMed
     () => registered(state),
     () => notEnded(state),
     () => validDate(command.data.lastDoseOn, 'lastDoseOn'),
-    () => notInFuture(command.data.lastDoseOn, now, 'lastDoseOn'),
+    () => notInFuture(command.data.lastDoseOn, now, 'lastDoseOn', state),
   );
   if (failure) return rejected(failure);
   const { protocol } = requireContext(state);
@@ -75,7 +75,7 @@ export function recordLdCalculation(state: ParticipantState, command: RecordLymp
     () => notEnded(state),
     () => inPhase(state, ['ENROLLED'], 'NOT_ENROLLED', 'Lymphodepletion doses are calculated after enrolment and before the first dose.'),
     () => validDate(command.data.measuredOn, 'measuredOn'),
-    () => notInFuture(command.data.measuredOn, now, 'measuredOn'),
+    () => notInFuture(command.data.measuredOn, now, 'measuredOn', state),
   );
   if (failure) return rejected(failure);
   const calculation = calculateLymphodepletionDoses(requireContext(state), state, command.data);
@@ -91,7 +91,7 @@ export function administerLdDose(state: ParticipantState, command: AdministerLym
     () => inPhase(state, ['ENROLLED', 'LYMPHODEPLETION'], 'NOT_ENROLLED', 'Lymphodepletion is given after enrolment and before infusion.'),
     () => (!state.screening.signature ? error('ELIGIBILITY_NOT_SIGNED', 'Eligibility must be signed by an investigator before lymphodepletion.') : undefined),
     () => validInstant(command.data.administeredAt, 'administeredAt'),
-    () => notInFuture(command.data.administeredAt, now, 'administeredAt'),
+    () => notInFuture(command.data.administeredAt, now, 'administeredAt', state),
     () => (!(doseMg > 0) || !Number.isFinite(doseMg) ? error('INVALID_DOSE', 'The administered dose must be a positive number of mg.', 'doseMg') : undefined),
     () => (!state.ld.calculated ? error('LD_DOSES_NOT_CALCULATED', 'Calculate the lymphodepletion doses before giving them.') : undefined),
   );
@@ -169,7 +169,7 @@ export function startThaw(state: ParticipantState, command: StartThaw, now: Date
     () => (state.thawStartedAt ? error('ALREADY_THAWED', 'The product was already thawed: thawed product cannot be refrozen.') : undefined),
     () => (command.data.bagIds.some((b) => !state.lot?.bagIds.includes(b)) ? error('BAG_NOT_ALLOCATED', 'A bag is not part of the allocated lot: check the label against the allocation.', 'bagIds') : undefined),
     () => validInstant(command.data.startedAt, 'startedAt'),
-    () => notInFuture(command.data.startedAt, now, 'startedAt'),
+    () => notInFuture(command.data.startedAt, now, 'startedAt', state),
   );
   if (failure) return rejected(failure);
   return accepted({ type: 'ProductThawStarted', schemaVersion: 1, occurredAt: utc(command.data.startedAt), data: { bagIds: command.data.bagIds } });
@@ -187,7 +187,7 @@ export function recordInfusion(state: ParticipantState, command: RecordInfusion,
     () => (!state.thawStartedAt ? error('THAW_NOT_STARTED', 'Record the thaw start before the infusion.') : undefined),
     () => validInstant(startedAt, 'startedAt'),
     () => validInstant(completedAt, 'completedAt'),
-    () => notInFuture(completedAt, now, 'completedAt'),
+    () => notInFuture(completedAt, now, 'completedAt', state),
     () => (Date.parse(completedAt) < Date.parse(startedAt) ? error('INVALID_INFUSION_TIMES', 'The infusion cannot end before it starts.', 'completedAt') : undefined),
     () => (!(carPositiveCellsInfused > 0) ? error('INVALID_DOSE', 'The number of CAR+ cells infused must be positive.', 'carPositiveCellsInfused') : undefined),
     () => (!(weightKg > 0 && weightKg < 400) ? error('INVALID_WEIGHT', 'The body weight used for dosing must be in kg.', 'weightKg') : undefined),

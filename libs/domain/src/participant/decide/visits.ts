@@ -13,7 +13,7 @@ export function completeVisit(state: ParticipantState, command: CompleteVisit, n
     () => notEnded(state, true),
     () => (!state.infusion ? error('NOT_INFUSED', 'Scheduled follow-up visits start after the infusion.') : undefined),
     () => validDate(actualDate, 'actualDate'),
-    () => notInFuture(actualDate, now, 'actualDate'),
+    () => notInFuture(actualDate, now, 'actualDate', state),
     () => (state.visits.some((v) => v.value.visitId === visitId) ? error('VISIT_ALREADY_COMPLETED', `Visit ${visitId} is already recorded; correct its date instead.`, 'visitId') : undefined),
     () => (state.infusion && actualDate < state.infusion.infusionDate ? error('VISIT_BEFORE_INFUSION', 'A follow-up visit cannot precede the infusion.', 'actualDate') : undefined),
   );
@@ -43,7 +43,7 @@ export function recordUnscheduledVisit(state: ParticipantState, command: RecordU
     () => registered(state),
     () => notEnded(state, true),
     () => validDate(command.data.visitDate, 'visitDate'),
-    () => notInFuture(command.data.visitDate, now, 'visitDate'),
+    () => notInFuture(command.data.visitDate, now, 'visitDate', state),
     () => reasonGiven(command.data.reason),
   );
   if (failure) return rejected(failure);

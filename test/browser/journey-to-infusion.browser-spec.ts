@@ -124,14 +124,16 @@ describe('the web app: a participant from registration to infusion', () => {
     await page.locator('#consent').getByLabel("Investigator's name (as signed)").fill('Dr Wang Lei');
     await record(page, 'consent', 'Record consent', /Consent recorded/);
 
-    // A bad value: an observation dated tomorrow. The API refuses it naming the field; the page shows the
+    // A bad value: an observation dated in the future. The API refuses it naming the field; the page shows the
     // message at that input (aria-invalid, described by the message) and in the summary, and records nothing.
+    // Two days ahead: the API allows a date up to 24 h past UTC midnight, so the site's tomorrow is accepted
+    // in the first hours of a UTC day (the site is ahead of UTC).
     await openStep(page, 'observations');
     const observation = page.locator('#observation');
     const first = cohort.eligibility.flatMap((c) => (c.rule === 'anyOf' ? c.criteria : [c])).find((c): c is ObservationCriterion => c.rule === 'observation' && typeof c.threshold === 'number')!;
     await observation.getByLabel('Criterion', { exact: true }).selectOption(first.code);
     await observation.getByLabel(/^Value/).fill(passingValue(first));
-    await observation.getByLabel('Observed on').fill(siteDate(1));
+    await observation.getByLabel('Observed on').fill(siteDate(2));
     await observation.getByRole('button', { name: 'Record observation' }).click();
     const observedOn = observation.getByLabel('Observed on');
     await page.locator('#observation-observedOn-error').waitFor();
@@ -281,6 +283,85 @@ describe('the web app: a participant from registration to infusion', () => {
     await comingUp.getByRole('link', { name: code }).first().click();
     await page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
     await context.close();
+  }, FLOW_TIMEOUT);
+
+  it('records CRS assessments and an AE after the infusion, shows the first visit window, and the investigator signs a DLT adjudication', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await page.goto(participantUrl);
+    const streamId = `participant-${participantUrl.split('/').at(-1)}`;
+
+    // CRS: raw ASTCT parameters in, the grade the journey derived out (fever ≥38 °C alone is grade 1).
+    await openStep(page, 'crs');
+    await page.locator('#crs').getByLabel('Assessed at (site time)').fill(siteClock(Date.now() - 60_000));
+    await page.locator('#crs').getByLabel('Highest temperature (°C)').fill('38.6');
+    await record(page, 'crs', 'Record CRS assessment', /CRS assessment recorded/);
+    await expect(page.getByTestId('crs-grades').textContent()).resolves.toMatch(/CRS grade 1/);
+    await expect(page.locator('li[data-step="crs"] summary').textContent()).resolves.toMatch(/Latest: grade 1/);
+    await screenshot(page, '13-crs-assessment-graded');
+
+    // An AE, listed with its grade.
+    await openStep(page, 'adverse-event');
+    const ae = page.locator('#adverse-event');
+    await ae.getByLabel('CTCAE term').fill('Headache');
+    await ae.getByLabel('Grade').selectOption('2');
+    await ae.getByLabel('Causality').selectOption('POSSIBLE');
+    await record(page, 'adverse-event', 'Report adverse event', /Adverse event Headache recorded/);
+    await expect(page.getByTestId('adverse-events').textContent()).resolves.toMatch(/Headache: grade 2/);
+    await expect(page.locator('li[data-step="dlt-adjudication"] summary').textContent()).resolves.toMatch(/No DLT candidate flagged/);
+    await screenshot(page, '14-adverse-event-reported');
+
+    // The first visit (Week 1, D7) is a week away: its window is shown, and its target date, still in the
+    // future, is refused by the API at the date input (nothing stored). Recording it in its window needs a week.
+    const visit = page.locator('#visit');
+    await expect(visit.getByLabel('Visit', { exact: true }).inputValue()).resolves.toBe('D7');
+    // The window is the protocol's (D7 from the infusion today), as the page writes dates.
+    const d7 = protocol.visits.find((v) => v.id === 'D7')!;
+    const shown = (days: number) => new Date(`${siteDate(days)}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    await expect(visit.getByTestId('visit-window').textContent()).resolves.toBe(`Week 1: target ${shown(7)}, window ${shown(7 - d7.windowBeforeDays)} – ${shown(7 + d7.windowAfterDays)}`);
+    await visit.getByLabel('Date of the visit').fill(siteDate(7));
+    await visit.getByRole('button', { name: 'Record visit' }).click();
+    await page.locator('#visit-actualDate-error').waitFor();
+    await expect(page.locator('#visit-actualDate-error').textContent()).resolves.toMatch(/future/);
+    await expect(visit.getByLabel('Date of the visit').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, '15-visit-window-and-refusal');
+
+    // The CRS worsens: fever with hypotension on several vasopressors is grade 4, a DLT candidate (rule CRS-G4).
+    await openStep(page, 'crs');
+    await page.locator('#crs').getByLabel('Assessed at (site time)').fill(siteClock(Date.now()));
+    await page.locator('#crs').getByLabel('Highest temperature (°C)').fill('39.4');
+    await page.locator('#crs').getByLabel('Hypotension support').selectOption('multiple-vasopressors');
+    await record(page, 'crs', 'Record CRS assessment', /CRS assessment recorded/);
+    await expect(page.getByTestId('crs-grades').textContent()).resolves.toMatch(/CRS grade 4/);
+    await expect(page.locator('li[data-step="dlt-adjudication"] summary').textContent()).resolves.toMatch(/1 candidate\(s\) to adjudicate/);
+    const visits = await system.sql.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'VisitCompleted' AND stream_id = $1`, [streamId]);
+    expect(visits.rows[0].n).toBe(0);
+    await context.close();
+
+    // The investigator adjudicates the candidate: a rationale is required (field error), then signs with the password.
+    const investigator = await (await newPerson(browser)).newPage();
+    watchForPageErrors(investigator, pageErrors);
+    await signIn(investigator, 'investigator.a');
+    await investigator.goto(participantUrl);
+    await openStep(investigator, 'dlt-adjudication');
+    const adjudication = investigator.locator('#dlt-adjudication');
+    await expect(adjudication.getByLabel('Candidate').inputValue()).resolves.toMatch(/^CRS-G4:/);
+    await adjudication.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await adjudication.getByRole('button', { name: 'Sign adjudication' }).click();
+    await investigator.locator('#dlt-adjudication-rationale-error').waitFor();
+    // The password is not kept in the page after it was sent.
+    await expect(adjudication.getByLabel('Your password').inputValue()).resolves.toBe('');
+    await adjudication.getByLabel('Decision').selectOption('true');
+    await adjudication.getByLabel('Clinical rationale').fill('Grade 4 CRS within the DLT window.');
+    await adjudication.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await screenshot(investigator, '16-dlt-adjudication');
+    await record(investigator, 'dlt-adjudication', 'Sign adjudication', /DLT adjudication signed/);
+    await expect(investigator.locator('li[data-step="dlt-adjudication"] summary').textContent()).resolves.toMatch(/1 adjudicated/);
+    const signed = await system.sql.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'DltAdjudicated' AND stream_id = $1`, [streamId]);
+    expect(signed.rows[0].n).toBe(1);
+    await investigator.context().close();
   }, FLOW_TIMEOUT);
 
   it('lets the auditor read the participant, replay it as of a past instant and export ODM, and change nothing', async () => {

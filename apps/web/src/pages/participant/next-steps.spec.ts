@@ -41,6 +41,17 @@ describe('next steps of a participant', () => {
     expect(remainingDoses(oneGiven)).toEqual([{ drug: 'cy', day: -5, doseMg: 490 }]);
   });
 
+  it('after the infusion offers visits, AEs and CRS/ICANS assessments, and DLT adjudication to the investigator once a candidate is flagged', () => {
+    const infused = { ...enrolled, phase: 'DLT_WINDOW' as const, infusion: { startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:20:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 } };
+    const plan = nextSteps(infused, protocol, 'SLE', 'coordinator');
+    expect(plan.next).toBe('visit');
+    expect(status(plan)).toEqual({ visit: 'todo', 'adverse-event': 'todo', crs: 'todo', icans: 'todo', 'dlt-adjudication': 'blocked' });
+    const graded = { ...infused, toxicityAssessments: [{ entryId: 'c1', type: 'CrsAssessed', value: { kind: 'CRS' as const, grade: 4, assessedAt: '2026-11-22T05:00:00Z' } }], dlt: { windowClosed: false, candidates: [{ candidateId: 'CRS-G4:c1', rule: 'CRS-G4' }] } };
+    expect(nextSteps(graded, protocol, 'SLE', 'coordinator').steps.find((s) => s.id === 'crs')!.note).toBe('Latest: grade 4');
+    expect(nextSteps(graded, protocol, 'SLE', 'coordinator').steps.find((s) => s.id === 'dlt-adjudication')).toMatchObject({ status: 'todo', investigatorOnly: true, actionable: false });
+    expect(nextSteps(graded, protocol, 'SLE', 'investigator').steps.find((s) => s.id === 'dlt-adjudication')).toMatchObject({ actionable: true, note: '1 candidate(s) to adjudicate' });
+  });
+
   it('offers auditors and admins nothing to record', () => {
     for (const role of ['auditor', 'admin'] as const) expect(nextSteps(consented, protocol, 'SLE', role).steps.every((s) => !s.actionable)).toBe(true);
   });

@@ -20,6 +20,11 @@ export type StepId =
   | 'pre-infusion-check'
   | 'thaw'
   | 'infusion'
+  | 'visit'
+  | 'adverse-event'
+  | 'crs'
+  | 'icans'
+  | 'dlt-adjudication'
   | 'fail-screening';
 
 export type StepStatus = 'done' | 'todo' | 'blocked';
@@ -46,6 +51,7 @@ export interface NextSteps {
 
 const SCREENING_PHASES = new Set(['SCREENING']);
 const TREATMENT_PHASES = new Set(['ENROLLED', 'LYMPHODEPLETION', 'AWAITING_INFUSION']);
+const FOLLOW_UP_PHASES = new Set(['DLT_WINDOW', 'FOLLOW_UP']);
 
 /** The calculated LD doses not yet administered, in regimen order. */
 export function remainingDoses(state: JourneyState): LdDose[] {
@@ -119,6 +125,19 @@ export function nextSteps(state: JourneyState, protocol: Protocol, cohortId: str
     const thawed = state.thawStartedAt !== undefined;
     steps.push(step('thaw', 'Thaw the product', thawed ? 'done' : checked && lot ? 'todo' : 'blocked', thawed ? 'Thaw started' : checked ? (lot ? undefined : 'After the lot is allocated') : 'After a passed pre-infusion check'));
     steps.push(step('infusion', 'CAR-T infusion', state.infusion ? 'done' : thawed ? 'todo' : 'blocked', thawed ? undefined : 'After the thaw starts'));
+  }
+
+  if (FOLLOW_UP_PHASES.has(state.phase)) {
+    // Visits, AEs and assessments are recorded as they happen: each form stays open to record another.
+    steps.push(step('visit', 'Complete a visit', 'todo', state.visits.length > 0 ? `${state.visits.length} visit(s) recorded` : undefined));
+    steps.push(step('adverse-event', 'Report an adverse event', 'todo', state.adverseEvents.length > 0 ? `${state.adverseEvents.length} reported` : undefined, false, true));
+    const graded = (kind: 'CRS' | 'ICANS') => state.toxicityAssessments.filter((t) => t.value.kind === kind);
+    const lastGrade = (kind: 'CRS' | 'ICANS') => graded(kind).at(-1)?.value.grade;
+    steps.push(step('crs', 'CRS assessment', 'todo', graded('CRS').length > 0 ? `Latest: grade ${lastGrade('CRS')}` : undefined, false, true));
+    steps.push(step('icans', 'ICANS assessment', 'todo', graded('ICANS').length > 0 ? `Latest: grade ${lastGrade('ICANS')}` : undefined, false, true));
+    const pending = state.dlt.candidates.filter((c) => !c.adjudicated).length;
+    const adjudicated = state.dlt.candidates.length - pending;
+    steps.push(step('dlt-adjudication', 'Adjudicate DLT candidates (e-signature)', pending > 0 ? 'todo' : adjudicated > 0 ? 'done' : 'blocked', pending > 0 ? `${pending} candidate(s) to adjudicate` : adjudicated > 0 ? `${adjudicated} adjudicated` : 'No DLT candidate flagged', true, pending === 0));
   }
 
   const next = steps.find((x) => x.status === 'todo' && !x.optional)?.id;

@@ -16,6 +16,7 @@ import { nextSteps, type Step, type StepId } from './next-steps.js';
 import { AttestationStep, ConsentStep, EnrolStep, EvaluateStep, FailScreeningStep, ObservationStep, SignEligibilityStep } from './steps/screening-steps.js';
 import type { StepProps } from './steps/step-props.js';
 import { InfusionStep, LdCalculationStep, LdDoseStep, MedicationStopStep, PreInfusionCheckStep, ProductLotStep, ThawCountdown, ThawStep } from './steps/treatment-steps.js';
+import { AdverseEventStep, CrsStep, DltAdjudicationStep, IcansStep, VisitStep } from './steps/follow-up-steps.js';
 import { LdCalculationView } from './steps/ld-calculation-view.js';
 import { TimelinePlot } from './timeline-plot.js';
 
@@ -34,6 +35,11 @@ const FORMS: Record<StepId, FunctionComponent<StepProps>> = {
   'pre-infusion-check': PreInfusionCheckStep,
   thaw: ThawStep,
   infusion: InfusionStep,
+  visit: VisitStep,
+  'adverse-event': AdverseEventStep,
+  crs: CrsStep,
+  icans: IcansStep,
+  'dlt-adjudication': DltAdjudicationStep,
 };
 
 /** The state the domain folds from every event recorded so far (an instant after any clock skew). */
@@ -89,7 +95,7 @@ export function ParticipantPage({ participantId, user }: { participantId: string
     setRecorded(`${what} (record version ${answer.streamVersion}).`);
   }
 
-  const props: StepProps = { participantId, cohortId: p.cohortId, state: state.state, protocol, timeline, timeZone, user, onRecorded };
+  const props: StepProps = { participantId, cohortId: p.cohortId, state: state.state, protocol, timeline, nextVisit: p.nextVisit, timeZone, user, onRecorded };
   const cohort = protocol.cohorts.find((c) => c.id === p.cohortId);
 
   return (
@@ -160,7 +166,7 @@ export function ParticipantPage({ participantId, user }: { participantId: string
       <section class="card section steps" aria-labelledby="steps-title">
         <h2 id="steps-title">Next steps</h2>
         {state.state.thawStartedAt && !state.state.infusion ? <ThawCountdown thawStartedAt={state.state.thawStartedAt} limitMinutes={protocol.infusion.thawToInfusionLimitMinutes} timeZone={timeZone} /> : null}
-        {plan.steps.length === 0 ? <p class="empty">{p.endReason ? 'The journey has ended.' : p.phase === 'SCREEN_FAILED' ? 'Screening failed: a re-screening, if the protocol allows one, is recorded through the API.' : 'The infusion is recorded. Visits, adverse events and CRS/ICANS assessments are not recorded in the web app yet: use the API (see /docs).'}</p> : null}
+        {plan.steps.length === 0 ? <p class="empty">{p.endReason ? 'The journey has ended.' : p.phase === 'SCREEN_FAILED' ? 'Screening failed: a re-screening, if the protocol allows one, is recorded through the API.' : 'Nothing to record in this phase here: use the API (see /docs).'}</p> : null}
         {!can.runCommands(user.role) ? <p class="banner banner-info">You can read this participant's record; recording is for coordinators and investigators.</p> : null}
         <ol class="step-list">
           {plan.steps.map((step) => (

@@ -1,5 +1,5 @@
 import type { Protocol } from '../../../api/protocol.js';
-import type { CommandAnswer, JourneyState, Timeline, User } from '../../../api/types.js';
+import type { CommandAnswer, JourneyState, NextVisit, Timeline, User } from '../../../api/types.js';
 
 /** What every step's form gets from the participant page. */
 export interface StepProps {
@@ -8,6 +8,8 @@ export interface StepProps {
   readonly state: JourneyState;
   readonly protocol: Protocol;
   readonly timeline: Timeline;
+  /** The due visit and its window, as the roster plans it (none before the infusion or after the last visit). */
+  readonly nextVisit: NextVisit | null;
   /** The site's IANA zone: date-times are entered and shown on the site's clock. */
   readonly timeZone: string;
   readonly user: User;

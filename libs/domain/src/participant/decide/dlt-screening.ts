@@ -5,7 +5,7 @@ import { addDaysToDate, toIso } from '../../shared/time.js';
 import type { ParticipantEvent } from '../events.js';
 import { evolve } from '../evolve.js';
 import type { ParticipantContext } from '../rules/protocol-of.js';
-import { startOfLocalDate } from '../rules/study-days.js';
+import { localDateOf, startOfLocalDate } from '../rules/study-days.js';
 import type { ParticipantState } from '../state.js';
 
 /**
@@ -18,12 +18,16 @@ export function dltCandidates(context: ParticipantContext, state: ParticipantSta
   const infusion = state.infusion;
   if (!infusion || state.dlt.windowClosed) return [];
   const offset = site.utcOffsetMinutes;
+  // An AE is dated, not timed. One with onset on the infusion day belongs to the DLT window (day 0 is inside it):
+  // it counts from the infusion, not from the local midnight before it, which the evaluator would call pre-infusion.
+  const infusionDay = localDateOf(infusion.startedAt, offset);
+  const onsetOf = (onsetOn: string) => (onsetOn === infusionDay ? infusion.startedAt : startOfLocalDate(onsetOn, offset));
   const adverseEvents: DltAdverseEvent[] = state.adverseEvents.map((ae) => ({
     id: ae.entryId,
     term: ae.term,
     grade: ae.grade,
     haematological: ae.haematological ?? false,
-    onsetAt: startOfLocalDate(ae.onsetOn, offset),
+    onsetAt: onsetOf(ae.onsetOn),
     ...(ae.resolvedOn === undefined ? {} : { resolvedAt: startOfLocalDate(addDaysToDate(ae.resolvedOn, 1), offset) }),
     attribution: ae.causality.toLowerCase() as AeAttribution,
   }));

@@ -32,6 +32,12 @@ describe('ReportAdverseEvent', () => {
     expect(later.ok && later.events.map((e) => (e.type === 'DltCandidateFlagged' ? e.data.rule : e.type))).toEqual(['AdverseEventReported', 'NONHEM-G3-7D']);
   });
 
+  it('flags a grade 5 event with onset on the infusion day itself (day 0 is inside the window, though the AE has no time)', () => {
+    const s = infused();
+    const decision = ae(s, { term: 'Sepsis', grade: 5, serious: true, onsetOn: s.date() });
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'AdverseEventReported' }, { type: 'DltCandidateFlagged', data: { rule: 'ANY-G5' } }] });
+  });
+
   it('does not flag an AE with onset after the DLT window (day 29 of an inclusive 0-28 window)', () => {
     const s = infused();
     s.advanceDays(29);

@@ -404,6 +404,41 @@ describe('the web app: a participant from registration to infusion', () => {
     await context.close();
   }, FLOW_TIMEOUT);
 
+  it('shows the trial dashboard: the cohort counts, the participant\'s swimmer lane with its CRS grades and AE, and the DLT board', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    const participantId = participantUrl.split('/').at(-1);
+    const own = await system.sql.query<{ trial_id: string; cohort_id: string }>(`SELECT trial_id, cohort_id FROM rm_participants WHERE participant_id = $1`, [participantId]);
+    const { trial_id: trialId, cohort_id: cohortId } = own.rows[0]!;
+    // What the dashboard should count: the roster of the coordinator's sites, per phase, at this moment.
+    const expected = await system.sql.query<{ phase: string; n: number }>(
+      `SELECT phase, count(*)::int AS n FROM rm_participants WHERE trial_id = $1 AND cohort_id = $2 AND site_id IN ('DEMO-01', 'CN-BJ-GB') GROUP BY phase`,
+      [trialId, cohortId],
+    );
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trial dashboard' }).click();
+    await page.getByRole('heading', { name: 'Trial dashboard', level: 1 }).waitFor();
+    if ((await page.locator('#dashboard-trial').inputValue()) !== trialId) await page.locator('#dashboard-trial').selectOption(trialId);
+    const row = page.getByTestId('enrolment').locator(`tr[data-cohort="${cohortId}"]`);
+    await row.waitFor();
+    await expect(row.locator('td[data-phase="TOTAL"]').textContent()).resolves.toBe(String(expected.rows.reduce((sum, r) => sum + r.n, 0)));
+    for (const { phase, n } of expected.rows) await expect(row.locator(`td[data-phase="${phase}"]`).textContent()).resolves.toBe(String(n));
+    await expect(row.locator('td[data-phase="DLT_WINDOW"]').textContent()).resolves.not.toBe('0');
+
+    // The participant's lane: infused (day 0 onwards, DLT window shaded), the CRS grades 1 and 4 and the AE.
+    const lane = page.locator(`[data-testid="swimmer-lane"][data-code="${code}"]`);
+    await lane.waitFor();
+    await expect(lane.getAttribute('class')).resolves.toBe('lane');
+    await expect(lane.locator('.dlt-window').count()).resolves.toBe(1);
+    await expect(lane.getByTestId('swimmer-tox').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^C1/), expect.stringMatching(/^C4/)]));
+    await expect(lane.getByTestId('swimmer-ae').count()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(page.getByTestId('dlt-board').textContent()).resolves.toContain(cohortId);
+    await screenshot(page, '17-trial-dashboard');
+    await context.close();
+  }, FLOW_TIMEOUT);
+
   it('raised no script error in any page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { clearReferenceData } from './api/reference.js';
 import { currentSession, onSessionChange, signOut, type Session } from './api/session.js';
 import { ROLE_LABELS } from './format/labels.js';
+import { DashboardPage } from './pages/dashboard/dashboard-page.js';
 import { AuditPage } from './pages/audit/audit-page.js';
 import { ParticipantPage } from './pages/participant/participant-page.js';
 import { ParticipantsPage } from './pages/participants.js';
@@ -62,6 +63,9 @@ export function App() {
             <Link href="/participants" aria-current={route.name === 'participants' || route.name === 'participant' || route.name === 'audit' ? 'page' : undefined}>
               Participants
             </Link>
+            <Link href="/trials" aria-current={route.name === 'dashboard' ? 'page' : undefined}>
+              Trial dashboard
+            </Link>
           </nav>
           <div class="user" data-testid="signed-in-user">
             <span class="user-name">{user.name}</span>
@@ -78,6 +82,7 @@ export function App() {
       <main id="main" class="page" tabIndex={-1}>
         {route.name === 'worklist' ? <WorklistPage user={user} /> : null}
         {route.name === 'participants' ? <ParticipantsPage user={user} /> : null}
+        {route.name === 'dashboard' ? <DashboardPage /> : null}
         {route.name === 'participant' ? <ParticipantPage key={route.participantId} participantId={route.participantId} user={user} /> : null}
         {route.name === 'audit' ? <AuditPage key={route.participantId} participantId={route.participantId} user={user} /> : null}
         {route.name === 'not-found' ? (
@@ -99,6 +104,6 @@ function safeNext(next: string | null): string {
 }
 
 function titleOf(route: string): string {
-  const names: Record<string, string> = { worklist: 'Worklist', participants: 'Participants', participant: 'Participant', audit: 'Audit trail', 'not-found': 'Not found' };
+  const names: Record<string, string> = { worklist: 'Worklist', participants: 'Participants', dashboard: 'Trial dashboard', participant: 'Participant', audit: 'Audit trail', 'not-found': 'Not found' };
   return `${names[route] ?? 'trialflow'} · trialflow`;
 }

@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'sign-in' }
   | { readonly name: 'worklist' }
   | { readonly name: 'participants' }
+  | { readonly name: 'dashboard' }
   | { readonly name: 'participant'; readonly participantId: string }
   | { readonly name: 'audit'; readonly participantId: string }
   | { readonly name: 'not-found'; readonly path: string };
@@ -18,6 +19,7 @@ export function parseRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'worklist' };
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/participants') return { name: 'participants' };
+  if (path === '/trials') return { name: 'dashboard' };
   const participant = new RegExp(`^/participants/(${UUID})$`).exec(path);
   if (participant) return { name: 'participant', participantId: participant[1]!.toLowerCase() };
   const audit = new RegExp(`^/participants/(${UUID})/audit$`).exec(path);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import type { JourneyState, Participant } from '../../api/types.js';
+import { enrolled, protocol } from '../participant/fixtures.js';
+import { enrolmentByCohort, laneOf } from './swimmer-lanes.js';
+
+const participant = (overrides: Partial<Participant>): Participant =>
+  ({
+    participantId: 'p1',
+    participantCode: 'P-1',
+    trialId: 't',
+    protocolVersion: '1',
+    cohortId: 'C1',
+    siteId: 'S',
+    phase: 'SCREENING',
+    endReason: null,
+    registeredAt: '2026-11-01T02:00:00Z',
+    infusionDate: null,
+    ...overrides,
+  }) as Participant;
+
+const infused: JourneyState = {
+  ...enrolled,
+  phase: 'DLT_WINDOW',
+  infusion: { startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:30:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 },
+  adverseEvents: [{ aeId: 'a', term: 'Fever', grade: 3, serious: false, onsetOn: '2026-11-24' }],
+  visits: [{ entryId: 'v', type: 'VisitCompleted', value: { visitId: 'D7', actualDate: '2026-11-30', inWindow: true } }],
+  toxicityAssessments: [{ entryId: 't', type: 'CrsAssessed', value: { kind: 'CRS', grade: 2, assessedAt: '2026-11-23T20:00:00Z' } }],
+};
+
+describe('the swimmer lanes', () => {
+  it('places an infused participant on study days from the infusion (site calendar, UTC+8)', () => {
+    const lane = laneOf(participant({ phase: 'DLT_WINDOW', infusionDate: '2026-11-22' }), infused, protocol, '2026-12-02', 480);
+    expect(lane).toMatchObject({ infused: true, from: -21, to: 10, dltWindow: { from: 0, to: 28 }, end: undefined });
+    expect(lane.adverseEvents).toEqual([{ day: 2, grade: 3, term: 'Fever', serious: false }]);
+    // 20:00 UTC on the 23rd is the 24th at the site: day 2.
+    expect(lane.toxicity).toEqual([{ day: 2, kind: 'CRS', grade: 2 }]);
+    expect(lane.visitsDone).toEqual([{ day: 8, label: 'Week 1', inWindow: true }]);
+  });
+
+  it('ends a participant not yet infused at day 0, starting at registration', () => {
+    const lane = laneOf(participant({}), enrolled, protocol, '2026-11-11', 0);
+    expect(lane).toMatchObject({ infused: false, from: -10, to: 0, dltWindow: undefined, adverseEvents: [] });
+  });
+
+  it('marks the end of study on its day', () => {
+    const ended: JourneyState = { ...infused, phase: 'ENDED', endReason: 'WITHDRAWN', endedOn: '2026-12-01' };
+    expect(laneOf(participant({ phase: 'ENDED', infusionDate: '2026-11-22' }), ended, protocol, '2026-12-20', 0)).toMatchObject({ to: 9, end: { day: 9, reason: 'WITHDRAWN' } });
+  });
+
+  it('counts participants per cohort and phase', () => {
+    const counts = enrolmentByCohort([participant({}), participant({ participantId: 'p2' }), participant({ participantId: 'p3', cohortId: 'C2', phase: 'DLT_WINDOW' })]);
+    expect([...counts.entries()].map(([c, m]) => [c, Object.fromEntries(m)])).toEqual([
+      ['C1', { SCREENING: 2 }],
+      ['C2', { DLT_WINDOW: 1 }],
+    ]);
+  });
+});

@@ -30,6 +30,5 @@ export * from './paging/keyset-page.js';
 export * from './participants/participant-list.query.js';
 export * from './deviations/deviation-log.query.js';
 export * from './safety/safety-entries.query.js';
-export * from './safety/site-safety-board.query.js';
 export * from './efficacy/efficacy-results.query.js';
 export * from './exports/index.js';

@@ -19,8 +19,11 @@ export interface SafetyBoardLine {
   readonly dltEvaluable: number;
 }
 
-/** The AE/CRS/ICANS and DLT board of a trial, per cohort and dose level, from the roster and the safety entries. */
-export async function safetyBoard(db: EntityManager, trialId: string): Promise<SafetyBoardLine[]> {
+/**
+ * The AE/CRS/ICANS and DLT board of a trial, per cohort and dose level, from the roster and the safety entries.
+ * With `sites`, only the participants of those sites count: what a reader bound to them may see.
+ */
+export async function safetyBoard(db: EntityManager, trialId: string, sites?: readonly string[]): Promise<SafetyBoardLine[]> {
   const rows = (await db.query(
     `SELECT p.trial_id, p.cohort_id, p.dose_level_id,
             count(DISTINCT p.participant_id) FILTER (WHERE p.infusion_date IS NOT NULL)                       AS infused,
@@ -35,10 +38,10 @@ export async function safetyBoard(db: EntityManager, trialId: string): Promise<S
             count(s.entry_id) FILTER (WHERE s.kind = 'DLT_CANDIDATE' AND s.dlt_status = 'PENDING')              AS dlt_pending,
             count(DISTINCT p.participant_id) FILTER (WHERE p.dlt_window_closed)                                 AS dlt_evaluable
      FROM rm_participants p LEFT JOIN rm_safety_entries s ON s.participant_id = p.participant_id
-     WHERE p.trial_id = $1
+     WHERE p.trial_id = $1 AND ($2::text[] IS NULL OR p.site_id = ANY($2::text[]))
      GROUP BY p.trial_id, p.cohort_id, p.dose_level_id
      ORDER BY p.cohort_id, p.dose_level_id NULLS FIRST`,
-    [trialId],
+    [trialId, sites === undefined ? null : [...sites]],
   )) as Record<string, string | null>[];
   const n = (value: string | null | undefined) => Number(value ?? 0);
   return rows.map((r) => ({

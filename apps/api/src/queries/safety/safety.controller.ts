@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SAFETY_ENTRIES_ORDER, safetyEntries, safetyProjection, siteSafetyBoard, type SafetyBoardLine, type SafetyEntryRow } from '@trialflow/read-models';
+import { SAFETY_ENTRIES_ORDER, safetyEntries, safetyProjection, safetyBoard, type SafetyBoardLine, type SafetyEntryRow } from '@trialflow/read-models';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -135,7 +135,7 @@ export class SafetyController {
     @Req() request: Request,
   ): Promise<{ trialId: string; sites: readonly string[]; lines: SafetyBoardLine[] }> {
     const { sites } = scopeOf(request, q.siteId);
-    return { trialId: params.trialId, sites, lines: await siteSafetyBoard(this.db.manager, { trialId: params.trialId, sites }) };
+    return { trialId: params.trialId, sites, lines: await safetyBoard(this.db.manager, params.trialId, sites) };
   }
 
   @Get('safety-entries')

@@ -364,6 +364,58 @@ describe('the web app: a participant from registration to infusion', () => {
     await investigator.context().close();
   }, FLOW_TIMEOUT);
 
+  it('records an ICANS assessment (the journey derives the grade) and corrects the AE grade with a reason, refused without one', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await page.goto(participantUrl);
+    const streamId = `participant-${participantUrl.split('/').at(-1)}`;
+
+    // ICANS: an ICE score of 8 with the participant alert and no other finding is grade 1 (ASTCT, Lee 2019).
+    await openStep(page, 'icans');
+    const icans = page.locator('#icans');
+    await icans.getByLabel('Assessed at (site time)').fill(siteClock(Date.now() - 60_000));
+    await icans.getByLabel('Instrument').selectOption('ice');
+    await icans.getByLabel('Score').fill('8');
+    await icans.getByLabel('Consciousness').selectOption('awakens-spontaneously');
+    await record(page, 'icans', 'Record ICANS assessment', /ICANS assessment recorded/);
+    await expect(page.getByTestId('icans-grades').textContent()).resolves.toMatch(/ICANS grade 1/);
+    await expect(page.locator('li[data-step="icans"] summary').textContent()).resolves.toMatch(/Latest: grade 1/);
+    const assessed = await system.sql.query(`SELECT data FROM events WHERE event_type = 'IcansAssessed' AND stream_id = $1`, [streamId]);
+    expect(assessed.rows.map((r) => [r.data.grade, r.data.parameters.encephalopathy, r.data.parameters.consciousness])).toEqual([[1, { instrument: 'ice', score: 8 }, 'awakens-spontaneously']]);
+    await screenshot(page, '16a-icans-assessment-graded');
+
+    // A correction of the Headache AE's grade: without a reason the journey refuses it at the reason's input
+    // (nothing stored); with one, the correction is stored beside the original value and the page shows grade 1.
+    const reported = await system.sql.query(`SELECT data->>'entryId' AS "entryId" FROM events WHERE event_type = 'AdverseEventReported' AND stream_id = $1 AND data->>'term' = 'Headache'`, [streamId]);
+    const aeEntryId: string = reported.rows[0].entryId;
+    await openStep(page, 'correction');
+    const correction = page.locator('#correction');
+    await correction.getByLabel('Entry').selectOption(aeEntryId);
+    await correction.getByLabel('Field').selectOption('grade');
+    await expect(correction.getByTestId('correction-current').textContent()).resolves.toMatch(/Recorded: 2/);
+    await correction.getByLabel('Corrected value').fill('1');
+    await correction.getByRole('button', { name: 'Record correction' }).click();
+    await page.locator('#correction-reason-error').waitFor();
+    await expect(page.locator('#correction-reason-error').textContent()).resolves.toMatch(/reason is required/);
+    await expect(correction.getByLabel('Reason for the correction').getAttribute('aria-invalid')).resolves.toBe('true');
+    const corrections = () => system.sql.query(`SELECT data, metadata FROM events WHERE event_type = 'EntryCorrected' AND stream_id = $1`, [streamId]);
+    expect((await corrections()).rows).toEqual([]);
+    await screenshot(page, '16b-correction-reason-required');
+    await correction.getByLabel('Reason for the correction').fill('Re-graded after the neurology review');
+    await record(page, 'correction', 'Record correction', /Correction of grade recorded/);
+    await expect(page.getByTestId('adverse-events').textContent()).resolves.toMatch(/Headache: grade 1/);
+    const stored = (await corrections()).rows;
+    expect(stored.map((r) => [r.data.entryId, r.data.entryType, r.data.changes, r.data.reason, r.metadata.actor.id])).toEqual([
+      [aeEntryId, 'AdverseEventReported', { grade: { previous: 2, corrected: 1 } }, 'Re-graded after the neurology review', 'coordinator.a'],
+    ]);
+    // The original report is untouched: the event list shows it corrected by the new event.
+    expect((await system.sql.query(`SELECT data->>'grade' AS grade FROM events WHERE event_type = 'AdverseEventReported' AND stream_id = $1 AND data->>'term' = 'Headache'`, [streamId])).rows).toEqual([{ grade: '2' }]);
+    await screenshot(page, '16c-correction-recorded');
+    await context.close();
+  }, FLOW_TIMEOUT);
+
   it('lets the auditor read the participant, replay it as of a past instant and export ODM, and change nothing', async () => {
     const context = await newPerson(browser);
     const page = await context.newPage();
@@ -380,16 +432,35 @@ describe('the web app: a participant from registration to infusion', () => {
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByTestId('verification').filter({ hasText: 'Record verified' }).waitFor();
     await page.getByTestId('phase-as-of').filter({ hasText: 'DLT window' }).waitFor();
+    // The worklist as of now: nothing awaits a signature (eligibility signed, the DLT adjudicated); Week 1 comes up.
+    const signaturesThen = page.getByTestId('as-of-signatures');
+    await expect(signaturesThen.textContent()).resolves.toMatch(/None\./);
+    await expect(page.getByTestId('as-of-coming-up').textContent()).resolves.toMatch(/Week 1/);
 
-    // Step back to the moment the investigator signed eligibility: the state then, not now.
     const rows = await page.getByTestId('audit-events').locator('tbody tr').allTextContents();
+    const stepTo = (index: number) =>
+      page.locator('#as-of-step').evaluate((input, i) => {
+        (input as unknown as { value: string }).value = String(i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, index);
+    // As of the DLT candidate's flagging, its adjudication awaited the investigator's signature.
+    const flagged = rows.findIndex((r) => r.includes('DLT candidate flagged'));
+    expect(flagged).toBeGreaterThan(0);
+    await stepTo(flagged);
+    await signaturesThen.filter({ hasText: 'DLT candidate to adjudicate (CRS-G4)' }).waitFor();
+    await screenshot(page, '16d-audit-worklist-as-of-dlt-candidate');
+    // As of the eligibility evaluation, the evaluation awaited it.
+    const evaluatedAt = rows.findIndex((r) => r.includes('Eligibility evaluated'));
+    await stepTo(evaluatedAt);
+    await signaturesThen.filter({ hasText: 'Eligibility evaluation to sign' }).waitFor();
+    await expect(page.getByTestId('state-as-of').textContent()).resolves.toMatch(/eligible, not signed/);
+
+    // Step to the moment the investigator signed eligibility: the state then, not now, and nothing left to sign.
     const signedAt = rows.findIndex((r) => r.includes('Eligibility signed'));
-    expect(signedAt).toBeGreaterThan(0);
-    await page.locator('#as-of-step').evaluate((input, index) => {
-      (input as unknown as { value: string }).value = String(index);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, signedAt);
+    expect(signedAt).toBeGreaterThan(evaluatedAt);
+    await stepTo(signedAt);
     await page.getByTestId('phase-as-of').filter({ hasText: 'Screening' }).waitFor();
+    await signaturesThen.filter({ hasText: 'None.' }).waitFor();
     await expect(page.getByTestId('state-as-of').textContent()).resolves.toMatch(/signed by Dr Wang Lei/);
     await expect(page.getByTestId('audit-events').locator('tr.after-as-of').count()).resolves.toBe(rows.length - signedAt - 1);
     await screenshot(page, '13-audit-as-of-signature');

@@ -48,6 +48,7 @@ export interface Protocol {
   readonly infusion: { readonly thawToInfusionLimitMinutes: number; readonly maxDaysFromLymphodepletionEnd: number; readonly doseTolerancePercent: number };
   readonly dlt: { readonly window: { readonly startDay: number; readonly endDay: number; readonly startInclusive: boolean; readonly endInclusive: boolean } };
   readonly aeCollection: { readonly endDay: number };
+  readonly safetyReporting?: { readonly saeReportHours: number };
   readonly visits: readonly Visit[];
 }
 

@@ -149,7 +149,7 @@ export interface EligibilityEvaluation {
   readonly signature?: { readonly signer: { readonly id: string; readonly name?: string }; readonly meaning: string; readonly signedAt: string } | null;
 }
 
-interface Entry<T> {
+export interface Entry<T> {
   readonly entryId: string;
   readonly type: string;
   readonly value: T;
@@ -186,14 +186,29 @@ export interface JourneyState {
   readonly preInfusionCheck?: { readonly passed: boolean; readonly at: string };
   readonly lot?: { readonly lotId: string; readonly bagIds: readonly string[]; readonly carPositiveCellsPerBag?: number };
   readonly thawStartedAt?: string;
-  readonly infusion?: { readonly startedAt: string; readonly completedAt: string; readonly infusionDate: string; readonly percentOfTarget: number };
-  readonly adverseEvents: readonly { readonly aeId: string; readonly term: string; readonly grade: number; readonly serious: boolean; readonly onsetOn: string; readonly resolvedOn?: string }[];
+  readonly infusion?: { readonly entryId: string; readonly startedAt: string; readonly completedAt: string; readonly infusionDate: string; readonly percentOfTarget: number };
+  readonly adverseEvents: readonly AdverseEvent[];
   readonly toxicityAssessments: readonly Entry<{ readonly kind: 'CRS' | 'ICANS'; readonly grade: number; readonly assessedAt: string }>[];
   readonly dlt: { readonly candidates: readonly { readonly candidateId: string; readonly rule: string; readonly adjudicated?: boolean; readonly isDlt?: boolean }[]; readonly windowClosed: boolean };
   readonly visits: readonly Entry<{ readonly visitId: string; readonly actualDate: string; readonly inWindow: boolean }>[];
   readonly missedVisits: readonly string[];
-  readonly deviations: readonly { readonly deviationId: string; readonly rule: string; readonly description: string; readonly status: 'CANDIDATE' | 'CONFIRMED' | 'DISMISSED' }[];
+  readonly unscheduledVisits: readonly Entry<{ readonly visitDate: string; readonly reason: string; readonly assessments?: readonly string[] }>[];
+  readonly deviations: readonly { readonly deviationId: string; readonly rule: string; readonly important: boolean; readonly description: string; readonly status: 'CANDIDATE' | 'CONFIRMED' | 'DISMISSED' }[];
   readonly endedOn?: string;
+}
+
+export interface AdverseEvent {
+  readonly aeId: string;
+  readonly entryId: string;
+  readonly term: string;
+  readonly grade: number;
+  readonly serious: boolean;
+  readonly causality: string;
+  readonly onsetOn: string;
+  readonly resolvedOn?: string;
+  readonly haematological?: boolean;
+  readonly awareAt: string;
+  readonly reportedToSponsorAt?: string;
 }
 
 export interface LdDose {
@@ -218,6 +233,21 @@ export interface StateAsOf {
   readonly currentVersion: number;
   readonly state: JourneyState;
   readonly pendingDeadlines: readonly PendingDeadline[];
+  readonly worklist: WorklistAsOf;
+}
+
+/** The participant's worklist at the as-of instant, judged by the live worklist's rules. */
+export interface WorklistAsOf {
+  readonly today: string | null;
+  readonly items: readonly WorklistItem[];
+  readonly deviationCandidates: readonly DeviationItem[];
+  readonly pendingSignatures: readonly {
+    readonly kind: 'ELIGIBILITY' | 'DLT_ADJUDICATION';
+    readonly subjectId: string;
+    readonly what: string;
+    readonly sinceInstant: string | null;
+    readonly sinceDate: string | null;
+  }[];
 }
 
 export interface TimelineEntry {

@@ -20,7 +20,8 @@ export const ROLE_LABELS: Record<string, string> = { coordinator: 'Study coordin
 /** An event type in words: `LymphodepletionDoseAdministered` → `Lymphodepletion dose administered`. */
 export function eventLabel(type: string): string {
   const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  return words.charAt(0) + words.slice(1).toLowerCase().replace(/\b(sae|ae|dlt|crs|icans|ld)\b/g, (w) => w.toUpperCase());
+  // Acronyms in capitals wherever they stand, the first word included (`DltCandidateFlagged` → `DLT candidate flagged`).
+  return (words.charAt(0) + words.slice(1).toLowerCase()).replace(/\b(sae|ae|dlt|crs|icans|ld)\b/gi, (w) => w.toUpperCase());
 }
 
 const DEADLINE_KINDS: Record<string, string> = {

@@ -8,6 +8,7 @@ import { kindLabel } from '../format/labels.js';
 import { useResource } from '../hooks/use-resource.js';
 import { Badge, Loading, ProblemBanner } from '../ui/feedback.js';
 import { Link } from '../ui/link.js';
+import { dueIn, worklistCategories } from './worklist-categories.js';
 
 interface PendingSignature {
   readonly participantId: string;
@@ -71,10 +72,7 @@ export function WorklistPage({ user }: { user: User }) {
   if (data.error) return <ProblemBanner error={data.error} title="The worklist could not be loaded" />;
   if (!data.data) return <Loading label="Loading the worklist…" />;
   const { items, deviations, signatures, sites } = data.data;
-  const overdue = items.filter((i) => i.overdue);
-  const today = items.filter((i) => !i.overdue && i.dueToday);
-  const closing = items.filter((i) => !i.overdue && !i.dueToday && i.closingSoon);
-  const later = items.filter((i) => !i.overdue && !i.dueToday && !i.closingSoon);
+  const { overdue, dueToday: today, closingSoon: closing, later } = worklistCategories(items);
   const siteNames = user.sites.map((s) => sites.get(s)?.name ?? s).join(', ');
 
   return (
@@ -224,10 +222,4 @@ function ItemSection({ id, title, items, sites, empty }: { id: string; title: st
       )}
     </Section>
   );
-}
-
-function dueIn(item: WorklistItem): string {
-  if (item.overdue) return '(overdue)';
-  if (item.dueToday) return '(today)';
-  return item.daysUntilDue === 1 ? '(tomorrow)' : item.daysUntilDue > 0 ? `(in ${item.daysUntilDue} days)` : `(${-item.daysUntilDue} days ago)`;
 }

@@ -1,5 +1,6 @@
-import { fold, summarize, upcast, type ParticipantState, type ParticipantSummary } from '@trialflow/domain';
+import { summarize, type ParticipantState, type ParticipantSummary } from '@trialflow/domain';
 import type { EntityManager } from 'typeorm';
+import { emptyView, evolveView, type ParticipantView } from '../participant-view/participant-view.js';
 import { entryPositions, readAuditedEvents, type AuditedEvent } from './audited-events.js';
 
 /**
@@ -16,6 +17,8 @@ export interface StateAsOf {
   readonly basis: AsOfBasis;
   readonly state: ParticipantState;
   readonly summary: ParticipantSummary;
+  /** The read models' view of the same events: what the worklist, deviations and safety rows derive from. */
+  readonly view: ParticipantView;
   /** Stream positions folded, in order. */
   readonly positions: readonly number[];
   /** The stream's version today, for comparison. */
@@ -35,18 +38,28 @@ function clinicalSelection(all: readonly AuditedEvent[], cutoff: number): Audite
   return all.filter((e) => (restates(e) ? restatesOccurred(e) : occurred.has(e.streamPosition)));
 }
 
+/**
+ * The read models' own fold (`evolveView`: the domain's `evolve` plus the audit facts the rows need) over the
+ * events selected. A selection by clinical time is not a prefix of the stream (a later correction goes with
+ * the entry it restates), so each event is folded as the next one: the position check of `evolveView` guards a
+ * projection against a gap, which this selection has by design.
+ */
+const viewOf = (streamId: string, events: readonly AuditedEvent[]): ParticipantView =>
+  events.reduce((view, event) => evolveView({ ...view, version: event.streamPosition - 1 }, event), emptyView(streamId));
+
 /** The participant's state as of any instant: the domain's own fold over the events selected by the basis. */
 export async function stateAsOf(db: EntityManager, streamId: string, instant: Date, basis: AsOfBasis): Promise<StateAsOf> {
   const all = await readAuditedEvents(db, streamId);
   const cutoff = instant.getTime();
   const selected = basis === 'recorded' ? all.filter((e) => Date.parse(e.recordedAt) <= cutoff) : clinicalSelection(all, cutoff);
-  const state = fold(selected.map((e) => upcast({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data })));
+  const view = viewOf(streamId, selected);
   return {
     streamId,
     asOf: instant.toISOString(),
     basis,
-    state,
-    summary: summarize(state),
+    state: view.state,
+    summary: summarize(view.state),
+    view,
     positions: selected.map((e) => e.streamPosition),
     currentVersion: all.at(-1)?.streamPosition ?? 0,
   };

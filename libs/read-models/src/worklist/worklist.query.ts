@@ -1,5 +1,6 @@
-import { addDaysToDate, daysBetween, type IsoDate } from '@trialflow/domain';
+import { addDaysToDate, type IsoDate } from '@trialflow/domain';
 import type { EntityManager } from 'typeorm';
+import { classifyWorklistItem, DEFAULT_HORIZON_DAYS, type WorklistEntry } from './worklist-classification.js';
 import { WorklistItemRow } from './worklist-item.entity.js';
 
 export interface WorklistQuery {
@@ -15,37 +16,15 @@ export interface WorklistQuery {
   readonly horizonDays?: number;
 }
 
-export interface WorklistEntry {
-  readonly item: WorklistItemRow;
-  readonly dueToday: boolean;
-  /** Past its target day (a visit whose window is still open) or past its deadline. */
-  readonly overdue: boolean;
-  readonly windowOpen: boolean;
-  readonly closingSoon: boolean;
-  readonly daysUntilDue: number;
-}
-
 /**
  * The coordinators' worklist: every open item up to the horizon, most urgent first, each classified for
  * today (due today, overdue, window closing soon). Reads the stored dates; classifies at read time.
  */
 export async function coordinatorWorklist(db: EntityManager, query: WorklistQuery): Promise<WorklistEntry[]> {
-  const closingSoonDays = query.closingSoonDays ?? 3;
-  const horizon = addDaysToDate(query.today, query.horizonDays ?? 14);
+  const horizon = addDaysToDate(query.today, query.horizonDays ?? DEFAULT_HORIZON_DAYS);
   const qb = db.getRepository(WorklistItemRow).createQueryBuilder('w').where('w.dueOn <= :horizon', { horizon });
   if (query.siteId) qb.andWhere('w.siteId = :siteId', { siteId: query.siteId });
   if (query.trialId) qb.andWhere('w.trialId = :trialId', { trialId: query.trialId });
   const items = await qb.orderBy('w.dueAt', 'ASC').addOrderBy('w.participantCode', 'ASC').addOrderBy('w.itemId', 'ASC').getMany();
-  return items.map((item) => {
-    const closes = item.windowCloses ?? item.dueOn;
-    const lateAt = item.kind === 'VISIT' ? query.today > item.dueOn : query.now.getTime() > item.dueAt.getTime();
-    return {
-      item,
-      dueToday: item.dueOn === query.today,
-      overdue: lateAt,
-      windowOpen: item.windowOpens !== null && item.windowOpens <= query.today && query.today <= closes,
-      closingSoon: query.today <= closes && daysBetween(query.today, closes) <= closingSoonDays && (item.windowOpens === null || item.windowOpens <= query.today),
-      daysUntilDue: daysBetween(query.today, item.dueOn),
-    };
-  });
+  return items.map((item) => classifyWorklistItem(item, query));
 }

@@ -1,17 +1,34 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { plan, type Deadline, type ParticipantState, type ParticipantSummary } from '@trialflow/domain';
-import { AuditTrail, type AsOfBasis } from '@trialflow/read-models';
+import { AuditTrail, participantWorklistAt, type AsOfBasis } from '@trialflow/read-models';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requestUser } from '../../auth/request-user.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { problemResponses } from '../../http/openapi-schemas.js';
+import { jsonSchemaOf, problemResponses } from '../../http/openapi-schemas.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { ApiQueryParams } from '../../queries/api-query-params.js';
 import { participantParamsSchema, stateAsOfQuerySchema } from '../audit-params.js';
 import { AuditRecordsReader } from '../audit-records.reader.js';
 import { AUDIT_READERS } from '../audit-roles.js';
+import { worklistAsOfSchema, worklistAsOfView, type WorklistAsOfView } from './worklist-as-of.view.js';
+
+const stateAsOfSchema = z
+  .object({
+    participantId: z.uuid(),
+    asOf: z.iso.datetime(),
+    basis: z.enum(['recorded', 'clinical']),
+    positions: z.array(z.number().int()).describe('Stream positions folded into this state, in order.'),
+    currentVersion: z.number().int().describe("The stream's version today, for comparison."),
+    summary: z.record(z.string(), z.unknown()).describe("The domain's summary of the state (phase, study day, next deadline…)."),
+    state: z.record(z.string(), z.unknown()).describe("The domain's own fold of the events selected (ParticipantState)."),
+    pendingDeadlines: z
+      .array(z.object({ id: z.string(), kind: z.string(), dueAt: z.iso.datetime(), label: z.string(), visitId: z.string().optional(), aeId: z.string().optional(), pastDue: z.boolean() }).loose())
+      .describe('The domain plan of that state: every deadline and timer pending then; pastDue when due by the instant.'),
+    worklist: worklistAsOfSchema.describe("The participant's part of the coordinators' worklist at the instant, by the live worklist's own rules (horizon 14 days, closing soon within 3)."),
+  })
+  .meta({ title: 'StateAsOf' });
 
 export interface StateAsOfView {
   readonly participantId: string;
@@ -29,6 +46,8 @@ export interface StateAsOfView {
    * outcome not yet in the events selected.
    */
   readonly pendingDeadlines: readonly (Deadline & { readonly pastDue: boolean })[];
+  /** The participant's worklist as the coordinator's screen would have shown it at that instant. */
+  readonly worklist: WorklistAsOfView;
 }
 
 @ApiTags('audit')
@@ -42,13 +61,14 @@ export class ParticipantStateAsOfController {
   @Get()
   @Roles(...AUDIT_READERS)
   @ApiOperation({
-    summary: "A participant's state as of any instant, with the deadlines pending then",
-    description: 'Replays the event store with the domain\'s own fold: by recorded time (what the record said then) or by clinical time (what had happened by then, as known now). The pending deadlines are the domain plan of that state.',
+    summary: "A participant's state as of any instant, with the deadlines and the worklist of then",
+    description:
+      "Replays the event store with the domain's own fold: by recorded time (what the record said then) or by clinical time (what had happened by then, as known now). The pending deadlines are the domain plan of that state; the worklist is the participant's items (overdue, due today, windows closing soon), deviation candidates and pending investigator signatures judged at that instant, by the live worklist's rules.",
     operationId: 'getParticipantStateAsOf',
   })
   @ApiParam({ name: 'participantId', format: 'uuid' })
   @ApiQueryParams(stateAsOfQuerySchema)
-  @ApiOkResponse({ description: 'The state, its summary and the deadlines pending at that instant.' })
+  @ApiOkResponse({ description: 'The state, its summary, the deadlines pending and the worklist at that instant.', schema: jsonSchemaOf(stateAsOfSchema) })
   @problemResponses(400, 404)
   async stateAsOf(
     @Param(new ZodValidationPipe(participantParamsSchema, 'path')) params: z.infer<typeof participantParamsSchema>,
@@ -67,6 +87,7 @@ export class ParticipantStateAsOfController {
       summary: asOf.summary,
       state: asOf.state,
       pendingDeadlines: plan(asOf.state).map((d) => ({ ...d, pastDue: Date.parse(d.dueAt) <= instant.getTime() })),
+      worklist: worklistAsOfView(participantWorklistAt(asOf.view, { instant })),
     };
   }
 }

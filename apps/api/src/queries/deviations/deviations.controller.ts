@@ -53,7 +53,7 @@ export const deviationViewSchema = z
 
 export type DeviationView = z.infer<typeof deviationViewSchema>;
 
-const toView = (row: DeviationRow): DeviationView => ({
+export const deviationView = (row: DeviationRow): DeviationView => ({
   participantId: row.participantId,
   participantCode: row.participantCode,
   trialId: row.trialId,
@@ -97,6 +97,6 @@ export class DeviationsController {
       { sites, trialId: q.trialId, cohortId: q.cohortId, participantId: q.participantId, status: q.status, rule: q.rule, important: q.important },
       pageRequest(DEVIATION_LOG_ORDER, q),
     );
-    return listPage(page, toView);
+    return listPage(page, deviationView);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { knownProtocols } from '@trialflow/domain';
-import { coordinatorWorklist, siteDateOf, worklistProjection, type WorklistEntry } from '@trialflow/read-models';
+import { coordinatorWorklist, DEFAULT_CLOSING_SOON_DAYS, DEFAULT_HORIZON_DAYS, siteDateOf, worklistProjection, type WorklistEntry } from '@trialflow/read-models';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -17,8 +17,8 @@ export const worklistQuerySchema = z
   .strictObject({
     trialId: z.string().max(64).optional().describe('Only this trial.'),
     siteId: z.string().max(32).optional().describe('Only this site (one you are bound to; default: all of yours).'),
-    horizonDays: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(366, 'must be at most 366').default(14).describe('Leave out items due further ahead than this many days (default 14).'),
-    closingSoonDays: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(30, 'must be at most 30').default(3).describe('A window closing within this many days is "closing soon" (default 3).'),
+    horizonDays: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(366, 'must be at most 366').default(DEFAULT_HORIZON_DAYS).describe(`Leave out items due further ahead than this many days (default ${DEFAULT_HORIZON_DAYS}).`),
+    closingSoonDays: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(30, 'must be at most 30').default(DEFAULT_CLOSING_SOON_DAYS).describe(`A window closing within this many days is "closing soon" (default ${DEFAULT_CLOSING_SOON_DAYS}).`),
     ...readYourWritesQueryShape,
   })
   .superRefine(minVersionNeedsParticipant);
@@ -56,7 +56,7 @@ export type WorklistItemView = z.infer<typeof worklistItemViewSchema>;
 
 const worklistSchema = z.object({ items: z.array(worklistItemViewSchema).describe('Most urgent first.') }).meta({ title: 'Worklist' });
 
-const toView = (entry: WorklistEntry, today: string): WorklistItemView => ({
+export const worklistItemView = (entry: WorklistEntry, today: string): WorklistItemView => ({
   participantId: entry.item.participantId,
   participantCode: entry.item.participantCode,
   trialId: entry.item.trialId,
@@ -115,7 +115,7 @@ export class WorklistController {
         .map(async (siteId) => {
           const today = siteDateOf({ siteUtcOffsetMinutes: siteOffsets.get(siteId) ?? 0 }, now);
           const entries = await coordinatorWorklist(this.db.manager, { siteId, trialId: q.trialId, today, now, horizonDays: q.horizonDays, closingSoonDays: q.closingSoonDays });
-          return entries.map((entry) => toView(entry, today));
+          return entries.map((entry) => worklistItemView(entry, today));
         }),
     );
     const items = perSite

@@ -4,11 +4,12 @@ import { sitesById, timeZoneOf } from '../../api/reference.js';
 import { can } from '../../api/session.js';
 import type { Participant, StateAsOf, Timeline, TimelineEntry, User, Verification } from '../../api/types.js';
 import { formatDate, formatInstant, fromLocalInput, toLocalInput } from '../../format/dates.js';
-import { eventLabel, kindLabel, phaseLabel } from '../../format/labels.js';
+import { eventLabel, phaseLabel } from '../../format/labels.js';
 import { useResource } from '../../hooks/use-resource.js';
 import { eventSummary } from '../participant/event-list.js';
 import { Badge, Loading, Notice, ProblemBanner } from '../../ui/feedback.js';
 import { Link } from '../../ui/link.js';
+import { WorklistAsOfView } from './worklist-as-of.js';
 
 type Basis = 'recorded' | 'clinical';
 
@@ -205,36 +206,7 @@ export function AuditPage({ participantId, user }: { participantId: string; user
                 </div>
               </dl>
             </div>
-            <div>
-              <h3>Worklist as it was</h3>
-              {stateAt.pendingDeadlines.length === 0 ? (
-                <p class="empty">Nothing was pending.</p>
-              ) : (
-                <table class="table compact" data-testid="worklist-as-of">
-                  <thead>
-                    <tr>
-                      <th scope="col">What</th>
-                      <th scope="col">Due</th>
-                      <th scope="col" />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {stateAt.pendingDeadlines
-                      .filter((d) => d.kind !== 'VISIT_REMINDER')
-                      .slice(0, 12)
-                      .map((d) => (
-                        <tr key={d.id}>
-                          <td>
-                            <span class="kind">{kindLabel(d.kind)}</span> {d.label}
-                          </td>
-                          <td>{formatInstant(d.dueAt, timeZone)}</td>
-                          <td>{d.pastDue ? <Badge tone="danger">past due</Badge> : null}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
+            <WorklistAsOfView worklist={stateAt.worklist} timeZone={timeZone} />
           </div>
         ) : (
           <Loading label="Replaying…" />

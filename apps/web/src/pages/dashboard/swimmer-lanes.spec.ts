@@ -21,8 +21,8 @@ const participant = (overrides: Partial<Participant>): Participant =>
 const infused: JourneyState = {
   ...enrolled,
   phase: 'DLT_WINDOW',
-  infusion: { startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:30:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 },
-  adverseEvents: [{ aeId: 'a', term: 'Fever', grade: 3, serious: false, onsetOn: '2026-11-24' }],
+  infusion: { entryId: 'i', startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:30:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 },
+  adverseEvents: [{ aeId: 'a', entryId: 'a', term: 'Fever', grade: 3, serious: false, causality: 'POSSIBLE', onsetOn: '2026-11-24', awareAt: '2026-11-24T02:00:00Z' }],
   visits: [{ entryId: 'v', type: 'VisitCompleted', value: { visitId: 'D7', actualDate: '2026-11-30', inWindow: true } }],
   toxicityAssessments: [{ entryId: 't', type: 'CrsAssessed', value: { kind: 'CRS', grade: 2, assessedAt: '2026-11-23T20:00:00Z' } }],
 };

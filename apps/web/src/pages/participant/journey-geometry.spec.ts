@@ -21,7 +21,7 @@ const event = (type: string, occurredAt: string, voidedBy: number | null = null)
 const infused: JourneyState = {
   ...enrolled,
   phase: 'DLT_WINDOW',
-  infusion: { startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:30:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 },
+  infusion: { entryId: 'i', startedAt: '2026-11-22T01:00:00Z', completedAt: '2026-11-22T01:30:00Z', infusionDate: '2026-11-22', percentOfTarget: 100 },
   visits: [{ entryId: 'v', type: 'VisitCompleted', value: { visitId: 'D7', actualDate: '2026-11-30', inWindow: true } }],
   toxicityAssessments: [{ entryId: 't', type: 'CrsAssessed', value: { kind: 'CRS', grade: 2, assessedAt: '2026-11-23T20:00:00Z' } }],
 };

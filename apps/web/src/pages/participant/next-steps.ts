@@ -25,7 +25,11 @@ export type StepId =
   | 'crs'
   | 'icans'
   | 'dlt-adjudication'
-  | 'fail-screening';
+  | 'fail-screening'
+  | 'unscheduled-visit'
+  | 'sae-report'
+  | 'deviation-decision'
+  | 'correction';
 
 export type StepStatus = 'done' | 'todo' | 'blocked';
 
@@ -41,6 +45,8 @@ export interface Step {
   readonly actionable: boolean;
   /** Optional steps (e.g. a screen failure) never become "the next step". */
   readonly optional?: boolean;
+  /** Keeping the record straight (reports, decisions, corrections) rather than a step of the journey's phase. */
+  readonly recordKeeping?: boolean;
 }
 
 export interface NextSteps {
@@ -140,6 +146,27 @@ export function nextSteps(state: JourneyState, protocol: Protocol, cohortId: str
     steps.push(step('dlt-adjudication', 'Adjudicate DLT candidates (e-signature)', pending > 0 ? 'todo' : adjudicated > 0 ? 'done' : 'blocked', pending > 0 ? `${pending} candidate(s) to adjudicate` : adjudicated > 0 ? `${adjudicated} adjudicated` : 'No DLT candidate flagged', true, pending === 0));
   }
 
+  if (state.phase !== 'UNREGISTERED') steps.push(...recordKeepingSteps(state, step));
+
   const next = steps.find((x) => x.status === 'todo' && !x.optional)?.id;
   return { steps, next };
+}
+
+type StepMaker = (id: StepId, title: string, status: StepStatus, note?: string, investigatorOnly?: boolean, optional?: boolean) => Step;
+
+/**
+ * What keeps the record straight in any phase: the SAE report to the sponsor (while a serious AE awaits it), a
+ * decision on each deviation candidate, an unscheduled visit (while the journey runs) and corrections or voids
+ * of recorded entries. An SAE report due and an open deviation candidate are obligations, never optional.
+ */
+function recordKeepingSteps(state: JourneyState, make: StepMaker): Step[] {
+  const steps: Step[] = [];
+  const serious = state.adverseEvents.filter((ae) => ae.serious);
+  const toReport = serious.filter((ae) => !ae.reportedToSponsorAt).length;
+  if (serious.length > 0) steps.push(make('sae-report', 'SAE report to the sponsor', toReport > 0 ? 'todo' : 'done', toReport > 0 ? `${toReport} serious AE(s) to report` : `${serious.length} reported`));
+  const candidates = state.deviations.filter((d) => d.status === 'CANDIDATE').length;
+  if (state.deviations.length > 0) steps.push(make('deviation-decision', 'Deviation candidates', candidates > 0 ? 'todo' : 'done', candidates > 0 ? `${candidates} awaiting a decision` : `${state.deviations.length} decided`));
+  if (state.phase !== 'ENDED') steps.push(make('unscheduled-visit', 'Record an unscheduled visit', 'todo', state.unscheduledVisits.length > 0 ? `${state.unscheduledVisits.length} recorded` : undefined, false, true));
+  steps.push(make('correction', 'Correct or void an entry', 'todo', 'With the reason; the original stays in the record', false, true));
+  return steps.map((s) => ({ ...s, recordKeeping: true }));
 }

@@ -18,6 +18,10 @@ import type { StepProps } from './steps/step-props.js';
 import { InfusionStep, LdCalculationStep, LdDoseStep, MedicationStopStep, PreInfusionCheckStep, ProductLotStep, ThawCountdown, ThawStep } from './steps/treatment-steps.js';
 import { AdverseEventStep, CrsStep, DltAdjudicationStep, IcansStep, VisitStep } from './steps/follow-up-steps.js';
 import { LdCalculationView } from './steps/ld-calculation-view.js';
+import { CorrectionStep } from './steps/correction-step.js';
+import { DeviationDecisionStep } from './steps/deviation-decision-step.js';
+import { SaeReportStep } from './steps/sae-report-step.js';
+import { UnscheduledVisitStep } from './steps/unscheduled-visit-step.js';
 import { TimelinePlot } from './timeline-plot.js';
 
 const FORMS: Record<StepId, FunctionComponent<StepProps>> = {
@@ -40,6 +44,10 @@ const FORMS: Record<StepId, FunctionComponent<StepProps>> = {
   crs: CrsStep,
   icans: IcansStep,
   'dlt-adjudication': DltAdjudicationStep,
+  'unscheduled-visit': UnscheduledVisitStep,
+  'sae-report': SaeReportStep,
+  'deviation-decision': DeviationDecisionStep,
+  correction: CorrectionStep,
 };
 
 /** The state the domain folds from every event recorded so far (an instant after any clock skew). */
@@ -166,7 +174,7 @@ export function ParticipantPage({ participantId, user }: { participantId: string
       <section class="card section steps" aria-labelledby="steps-title">
         <h2 id="steps-title">Next steps</h2>
         {state.state.thawStartedAt && !state.state.infusion ? <ThawCountdown thawStartedAt={state.state.thawStartedAt} limitMinutes={protocol.infusion.thawToInfusionLimitMinutes} timeZone={timeZone} /> : null}
-        {plan.steps.length === 0 ? <p class="empty">{p.endReason ? 'The journey has ended.' : p.phase === 'SCREEN_FAILED' ? 'Screening failed: a re-screening, if the protocol allows one, is recorded through the API.' : 'Nothing to record in this phase here: use the API (see /docs).'}</p> : null}
+        {plan.steps.every((step) => step.recordKeeping) ? <p class="empty">{p.endReason ? 'The journey has ended.' : p.phase === 'SCREEN_FAILED' ? 'Screening failed: a re-screening, if the protocol allows one, is recorded through the API.' : 'Nothing to record in this phase here: use the API (see /docs).'}</p> : null}
         {!can.runCommands(user.role) ? <p class="banner banner-info">You can read this participant's record; recording is for coordinators and investigators.</p> : null}
         <ol class="step-list">
           {plan.steps.map((step) => (

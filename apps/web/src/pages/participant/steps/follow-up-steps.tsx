@@ -1,18 +1,9 @@
 import { useState } from 'preact/hooks';
-import { formatDate, formatInstant, fromLocalInput, siteToday, toLocalInput } from '../../../format/dates.js';
+import { formatDate, formatInstant, siteToday, toLocalInput } from '../../../format/dates.js';
 import { useCommand } from '../../../hooks/use-command.js';
 import { CheckboxField, CommandForm, FieldErrorsFor, SelectField, TextField, numberOrText, optional } from '../../../ui/form.js';
+import { choices, instantOf, splitList } from './form-values.js';
 import type { StepProps } from './step-props.js';
-
-/** A site-clock date-time input's value for the API (the text as typed when it is not one: the API names it). */
-const instantOf = (value: string, timeZone: string): string => fromLocalInput(value, timeZone) ?? value;
-/** The API's enumerations, offered as typed (the API names the field when one is refused). */
-const choices = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-const splitList = (text: string): string[] =>
-  text
-    .split(/[,\s]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
 
 export function VisitStep({ participantId, state, protocol, nextVisit, timeZone, onRecorded }: StepProps) {
   const done = new Set(state.visits.map((v) => v.value.visitId));

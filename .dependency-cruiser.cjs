@@ -16,6 +16,13 @@ module.exports = {
       to: { pathNot: ['^libs/domain/', '^node_modules/zod/'] },
     },
     {
+      name: 'demo-data-is-pure',
+      severity: 'error',
+      comment: 'libs/demo-data is synthetic journeys built on the domain alone: no I/O, the clock is a parameter.',
+      from: { path: '^libs/demo-data/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/(domain|demo-data)/'] },
+    },
+    {
       name: 'workflows-are-deterministic',
       severity: 'error',
       comment: 'workflows/ imports only @temporalio/workflow, libs/domain and libs/contracts (message definitions).',

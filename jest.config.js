@@ -10,7 +10,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@trialflow/(domain|contracts|config|event-store|read-models|notifications)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@trialflow/(domain|contracts|config|event-store|read-models|notifications|demo-data)$': '<rootDir>/libs/$1/src/index.ts',
     // Source files import siblings as `./x.js` (Node ESM); Jest resolves them to the `.ts` files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -6,12 +6,15 @@ import {
   siteIdKey,
   trialIdKey,
   type CommandResult,
+  type EventMetadata,
   type EventToAppend,
+  type ImportJourneyRequest,
   type JourneyActivities,
   type StoreStatus,
 } from '@trialflow/contracts';
 import {
   decide,
+  decideImport,
   evolve,
   fold,
   initialState,
@@ -19,6 +22,7 @@ import {
   summarize,
   type Decision,
   type DomainError,
+  type IsoInstant,
   type ParticipantCommand,
   type ParticipantEvent,
   type ParticipantState,
@@ -67,6 +71,8 @@ export class JourneyRun {
   /** The stream version the store has confirmed; `state.version` minus the queued events. */
   private storedVersion = 0;
   private readonly unstored: EventToAppend[] = [];
+  /** The latest instant in the stream: an import continues the journey from there, it cannot rewrite its past. */
+  private lastAt: IsoInstant | undefined;
   private writing = false;
   /** Set when the store refused an append for good: the journey then records nothing more. */
   private writeFailure: DomainError | undefined;
@@ -84,6 +90,7 @@ export class JourneyRun {
   async resume(expectedVersion: number): Promise<void> {
     const snapshot = await readStream(this.streamId);
     this.state = fold(snapshot.events);
+    this.lastAt = latestInstant(undefined, snapshot.events);
     this.storedVersion = this.state.version;
     for (const [commandId, version] of snapshot.commandVersions) this.processed.set(commandId, version);
     if (this.state.version !== expectedVersion) {
@@ -122,29 +129,77 @@ export class JourneyRun {
     if (refused) return { ok: false, error: refused };
     const decision = decide(this.state, command, new Date());
     if (!decision.ok || decision.events.length === 0) return decision;
+    this.commit(decision.events, { actor: command.actor, commandId: command.commandId, correlationId, causationId: command.commandId, ...(command.reason === undefined ? {} : { reason: command.reason }) });
+    return decision;
+  }
+
+  /**
+   * Records an import as one unit: every entry decided at its own instant (deadlines that fell due between
+   * entries reached in their place), then all events folded and queued at once — nothing can interleave, and a
+   * refused entry leaves nothing behind. Reminders that fell due in the past are recorded, not delivered now.
+   */
+  async importEntries(request: ImportJourneyRequest): Promise<CommandResult> {
+    await condition(() => this.ready);
+    const earlier = this.importedVersion(request);
+    if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
+    const decision = this.decideImportNow(request);
+    if (!decision.ok) throw domainRejection(decision.error);
+    const phaseBefore = this.state.phase;
+    for (const step of decision.steps) {
+      const { actor, commandId, reason } = step.command;
+      this.commit(step.events, { actor, commandId, correlationId: request.correlationId, causationId: request.importId, reason: reason ?? request.reason, importedBy: request.importedBy });
+    }
+    this.processed.set(request.importId, this.state.version);
+    if (this.state.phase !== phaseBefore) await condition(() => this.stored() || this.writeFailure !== undefined);
+    return this.result();
+  }
+
+  /** Rejects an import in the Update validator, before anything is written. */
+  validateImport(request: ImportJourneyRequest): void {
+    if (!this.ready || this.importedVersion(request) !== undefined) return;
+    const decision = this.decideImportNow(request);
+    if (!decision.ok) throw domainRejection(decision.error);
+  }
+
+  /**
+   * The version an import already produced, if it was recorded: by this run (its id), or by an earlier run —
+   * after continue-as-new only the entries' command ids come back from the stream, so a resent import whose
+   * every entry is recorded is the same import, answered, never recorded twice.
+   */
+  private importedVersion(request: ImportJourneyRequest): number | undefined {
+    const earlier = this.processed.get(request.importId);
+    if (earlier !== undefined) return earlier;
+    const versions = request.entries.map((entry) => this.processed.get(entry.command.commandId));
+    if (versions.length === 0 || versions.some((v) => v === undefined)) return undefined;
+    return Math.max(...(versions as number[]));
+  }
+
+  private decideImportNow(request: ImportJourneyRequest): ReturnType<typeof decideImport> {
+    const refused = this.refusal();
+    if (refused) return { ok: false, error: refused };
+    const reused = request.entries.findIndex((entry) => this.processed.has(entry.command.commandId));
+    if (reused >= 0) {
+      return { ok: false, error: { code: 'IMPORT_COMMAND_ID_REUSED', message: `Entry ${reused}: command id '${request.entries[reused]!.command.commandId}' is already recorded on this journey.`, field: `entries[${reused}].command.commandId` } };
+    }
+    return decideImport(this.state, request.entries, new Date(), this.lastAt);
+  }
+
+  /** Folds decided events and queues them for the store with the metadata that makes each one attributable. */
+  private commit(events: readonly ParticipantEvent[], provenance: Omit<EventMetadata, 'occurredAt' | 'workflowId' | 'workflowRunId'>): void {
     const { workflowId, runId } = workflowInfo();
     const phaseBefore = this.state.phase;
-    this.state = decision.events.reduce(evolve, this.state);
-    this.processed.set(command.commandId, this.state.version);
-    for (const event of decision.events) {
+    this.state = events.reduce(evolve, this.state);
+    this.lastAt = latestInstant(this.lastAt, events);
+    this.processed.set(provenance.commandId, this.state.version);
+    for (const event of events) {
       this.unstored.push({
         eventId: uuid4(), // replay-stable: the same ids reach the store on every retry
         event,
-        metadata: {
-          actor: command.actor,
-          commandId: command.commandId,
-          correlationId,
-          causationId: command.commandId,
-          ...(command.reason === undefined ? {} : { reason: command.reason }),
-          occurredAt: event.occurredAt,
-          workflowId,
-          workflowRunId: runId,
-        },
+        metadata: { ...provenance, occurredAt: event.occurredAt, workflowId, workflowRunId: runId },
       });
     }
     if (this.state.phase !== phaseBefore) this.publishSearchAttributes();
     this.writeBehind();
-    return decision;
   }
 
   /** Runs a user command once: a command id already recorded returns the version it produced. */
@@ -228,3 +283,6 @@ export class JourneyRun {
     })();
   }
 }
+
+const latestInstant = (since: IsoInstant | undefined, events: readonly ParticipantEvent[]): IsoInstant | undefined =>
+  events.reduce<IsoInstant | undefined>((latest, event) => (latest === undefined || Date.parse(event.occurredAt) > Date.parse(latest) ? event.occurredAt : latest), since);

@@ -2,11 +2,14 @@ import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, curr
 import {
   CLIENT_COMMAND_TYPES,
   commandUpdate,
+  importJourneyUpdate,
+  MAX_IMPORT_ENTRIES,
   pendingDeadlinesQuery,
   registerParticipantUpdate,
   stateQuery,
   storeStatusQuery,
   summaryQuery,
+  type ImportJourneyRequest,
   type JourneyCommandRequest,
   type JourneyWorkflowInput,
   type RegisterParticipantRequest,
@@ -77,6 +80,27 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
       },
     });
   }
+  // An imported registration must be this journey's own: the eligibility record a signature covers (its hash)
+  // includes the participant's ids, so they are checked, never replaced.
+  const checkImportedIdentity = (request: ImportJourneyRequest) => {
+    for (const [index, entry] of request.entries.entries()) {
+      if (entry.command.type !== 'RegisterParticipant') continue;
+      const field = `entries[${index}].command.data`;
+      if (entry.command.data.participantCode !== input.participantCode) throw domainRejection({ code: 'PARTICIPANT_CODE_MISMATCH', message: 'The imported registration is for another participant code.', field: `${field}.participantCode` });
+      if (entry.command.data.participantId !== input.participantId) throw domainRejection({ code: 'PARTICIPANT_ID_MISMATCH', message: `The imported registration names participant ${entry.command.data.participantId}; this journey is ${input.participantId}.`, field: `${field}.participantId` });
+    }
+  };
+  setHandler(importJourneyUpdate, (request) => run.importEntries(request), {
+    validator: (request) => {
+      checkIdentity(request.importId);
+      if (request.entries.length > MAX_IMPORT_ENTRIES) {
+        throw domainRejection({ code: 'IMPORT_TOO_LARGE', message: `An import carries at most ${MAX_IMPORT_ENTRIES} entries (${request.entries.length} sent): split it.`, field: 'entries' });
+      }
+      if (request.reason.trim().length === 0) throw domainRejection({ code: 'REASON_REQUIRED', message: 'State why the journey is imported.', field: 'reason' });
+      checkImportedIdentity(request);
+      run.validateImport(request);
+    },
+  });
   setHandler(summaryQuery, () => summarize(run.loadedState()));
   setHandler(pendingDeadlinesQuery, () => plan(run.loadedState()));
   setHandler(stateQuery, () => run.loadedState());

@@ -95,7 +95,8 @@ try {
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(ports.api) };
+  // A new user sees a living system at once: an empty database gets the synthetic demo participants (DEMO_DATA=off to opt out).
+  const env = { DEMO_DATA: 'if-empty', ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(ports.api) };
   say('starting the worker and the API…');
   // A heap cap keeps the worker's memory tracking its bounded workflow cache (WORKER_MAX_CACHED_WORKFLOWS).
   startNode('worker', 'dist/apps/worker/src/main.js', env, [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1024}`]);

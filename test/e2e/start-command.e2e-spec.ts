@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../infra/dev/net.mjs';
+import { demoJourneys } from '@trialflow/demo-data';
+import { authHeader, signIn, type DemoUser } from '../support/api-auth.js';
 import { ensureBuilt } from '../support/built-app.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,7 +42,7 @@ describe('the start command', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('starts the whole system, prints the URLs, and stops everything on Ctrl-C', async () => {
+  it('starts the whole system, prints the URLs, imports the demo participants into the empty database, and stops everything on Ctrl-C', async () => {
     const ports = { api: await freePort(), temporal: await freePort(), temporalUi: await freePort(), postgres: await freePort() };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -70,6 +72,28 @@ describe('the start command', () => {
     expect(ready.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.temporalUi}/`)).status).toBe(200);
     expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
+
+    // An empty database gets the demo participants of both seed trials, in every phase, in the background.
+    const api = `http://127.0.0.1:${ports.api}`;
+    const read = async (user: DemoUser, path: string) => (await (await fetch(`${api}${path}`, { headers: authHeader(await signIn(api, user)) })).json()) as any;
+    const expected = demoJourneys(new Date());
+    let seen: { participantCode: string; phase: string; siteId: string; trialId: string }[] = [];
+    for (let i = 0; i < 600 && seen.length < expected.length; i += 1) {
+      const pages = await Promise.all((['coordinator.a', 'coordinator.b'] as const).map((u) => read(u, '/v1/participants?limit=100')));
+      seen = pages.flatMap((page) => page.items);
+      if (seen.length < expected.length) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(seen.map((p) => [p.participantCode, p.phase]).sort()).toEqual(expected.map((j) => [j.spec.participantCode, j.phase]).sort());
+    for (const trialId of ['ucart-cd19-bcma', 'cb-cd19-bcma']) {
+      expect(new Set(seen.filter((p) => p.trialId === trialId).map((p) => p.phase)).size).toBe(8); // screening … ended
+    }
+    // Each coordinator sees their own sites' participants, and has work today.
+    const b = await read('coordinator.b', '/v1/participants?limit=100');
+    expect(new Set(b.items.map((p: { siteId: string }) => p.siteId))).toEqual(new Set(['DEMO-02']));
+    const worklist = await read('coordinator.a', '/v1/worklist');
+    expect(worklist.items.some((item: { dueToday: boolean; overdue: boolean }) => item.dueToday || item.overdue)).toBe(true);
+    const deviations = await read('coordinator.a', '/v1/deviations?status=CANDIDATE');
+    expect(deviations.items.map((d: { participantCode: string }) => d.participantCode)).toContain('DEMO-U13');
 
     const exited = new Promise<number | null>((done) => launcher!.once('exit', (code) => done(code)));
     launcher.kill('SIGINT');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client, type WorkflowHandle } from '@temporalio/client';
 import {
   commandUpdate,
+  importJourneyUpdate,
   PARTICIPANT_JOURNEY_WORKFLOW_TYPE,
   participantWorkflowId,
   pendingDeadlinesQuery,
@@ -11,7 +12,7 @@ import {
   type ClientCommand,
   type CommandResult,
 } from '@trialflow/contracts';
-import { addDaysToDate, findProtocol, localDateOf, type Actor, type Cohort, type Protocol, type SimpleCriterion } from '@trialflow/domain';
+import { addDaysToDate, findProtocol, localDateOf, type Actor, type Cohort, type ImportEntry, type Protocol, type SimpleCriterion } from '@trialflow/domain';
 
 /** Queries retry briefly: just after continue-as-new the new run is still reading its state back. */
 export async function queryWithRetry<T>(run: () => Promise<T>): Promise<T> {
@@ -37,8 +38,8 @@ type Sendable = ClientCommand extends infer C ? (C extends ClientCommand ? Omit<
 export class JourneyDriver {
   readonly protocol: Protocol;
   readonly cohort: Cohort;
-  readonly participantId = randomUUID();
-  readonly participantCode = `WF-${randomUUID().slice(0, 8).toUpperCase()}`;
+  readonly participantId: string;
+  readonly participantCode: string;
   readonly workflowId: string;
 
   constructor(
@@ -47,7 +48,10 @@ export class JourneyDriver {
     trialId: string,
     cohortId: string,
     private readonly clock: () => Promise<number>,
+    identity?: { readonly participantId: string; readonly participantCode: string },
   ) {
+    this.participantId = identity?.participantId ?? randomUUID();
+    this.participantCode = identity?.participantCode ?? `WF-${randomUUID().slice(0, 8).toUpperCase()}`;
     this.protocol = findProtocol(trialId)!;
     this.cohort = this.protocol.cohorts.find((c) => c.id === cohortId)!;
     this.workflowId = participantWorkflowId(this.participantCode);
@@ -74,6 +78,21 @@ export class JourneyDriver {
     return this.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
       updateId: commandId,
       args: [{ commandId, correlationId: 'test', actor: coordinator, participantCode: this.participantCode, trialId: this.protocol.trialId, cohortId: this.cohort.id, siteId: this.protocol.sites[0]!.id, ageYears, sex: 'F' }],
+      startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
+        workflowId: this.workflowId,
+        taskQueue: this.taskQueue,
+        args: [{ participantId: this.participantId, participantCode: this.participantCode }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+      }),
+    });
+  }
+
+  /** Imports entries as this participant (update-with-start, like registration). */
+  importJourney(entries: readonly ImportEntry[], importId: string = randomUUID()): Promise<CommandResult> {
+    return this.client.workflow.executeUpdateWithStart(importJourneyUpdate, {
+      updateId: importId,
+      args: [{ importId, importedBy: { id: 'importer-1', name: 'Test Importer', role: 'admin' }, reason: 'Paper records entered after the fact (test)', correlationId: 'test', entries }],
       startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
         workflowId: this.workflowId,
         taskQueue: this.taskQueue,

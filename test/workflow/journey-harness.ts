@@ -18,11 +18,11 @@ export async function terminateJourneys(): Promise<void> {
 }
 
 /** A worker on its own task queue with in-memory activities, and a driver for one participant. */
-export async function journeyOn(env: TestWorkflowEnvironment, trialId: string, cohortId: string) {
+export async function journeyOn(env: TestWorkflowEnvironment, trialId: string, cohortId: string, identity?: { participantId: string; participantCode: string }) {
   const store = new InMemoryJourneyActivities();
   const taskQueue = `journey-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, activities: store, ...bundle });
-  const driver = new JourneyDriver(env.client, taskQueue, trialId, cohortId, () => env.currentTimeMs());
+  const driver = new JourneyDriver(env.client, taskQueue, trialId, cohortId, () => env.currentTimeMs(), identity);
   drivers.push(driver);
   const events = () => store.eventTypes(participantStreamId(driver.participantId));
   const all = () => store.streams.get(participantStreamId(driver.participantId))?.map((e) => e.event) ?? [];

@@ -7,6 +7,7 @@ import { APP_CONFIG } from './app-config.provider.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoDataModule } from './demo/demo-data.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         AuditModule,
         TrialsModule,
         HealthModule,
+        DemoDataModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

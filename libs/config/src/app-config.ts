@@ -38,6 +38,11 @@ const envSchema = z.object({
   NOTIFY_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+$/, 'NOTIFY_SMTP_URL must look like smtp://host:port').optional(),
   NOTIFY_EMAIL_FROM: z.email('must be an e-mail address').default('trialflow@localhost.localdomain'),
   NOTIFY_EMAIL_TO: emailList(),
+  /**
+   * `if-empty`: a system with no participant imports synthetic demo participants of both seed trials at start
+   * (`npm start` sets it); `off`: never. Demo data is never added to a system that has a participant.
+   */
+  DEMO_DATA: z.enum(['off', 'if-empty'], { error: 'must be off or if-empty' }).default('off'),
   ...authEnvSchema.shape,
 });
 
@@ -78,6 +83,8 @@ export interface AppConfig {
   };
   /** Who may call the API: the embedded local issuer with demo users, or an external OIDC provider. */
   readonly auth: AuthConfig;
+  /** Whether an empty system imports the synthetic demo participants at start. */
+  readonly demoData: 'off' | 'if-empty';
 }
 
 export class ConfigError extends Error {
@@ -104,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.NOTIFY_SMTP_URL ? { email: { smtpUrl: e.NOTIFY_SMTP_URL, from: e.NOTIFY_EMAIL_FROM, to: e.NOTIFY_EMAIL_TO } } : {}),
     },
     auth: toAuthConfig(e),
+    demoData: e.DEMO_DATA,
   };
 }
 

@@ -7,6 +7,11 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly reason?: string;
+  /**
+   * Set on events of an imported journey (source records entered after the fact): who ran the import. `actor`
+   * stays the person who made the entry at the source; the store's `recorded_at` says when it was imported.
+   */
+  readonly importedBy?: Actor;
   readonly occurredAt: IsoInstant;
   readonly workflowId: string;
   readonly workflowRunId: string;

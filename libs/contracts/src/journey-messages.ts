@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Deadline, ParticipantCommand, ParticipantState, ParticipantSummary } from '@trialflow/domain';
+import type { Actor, Deadline, ImportEntry, ParticipantCommand, ParticipantState, ParticipantSummary } from '@trialflow/domain';
 
 /** What every journey Update returns: the new stream version (the API's ETag) and the participant summary. */
 export interface CommandResult {
@@ -59,6 +59,26 @@ export const CLIENT_COMMAND_TYPES = [
   'AssessIcans', 'FlagDltCandidate', 'AdjudicateDlt', 'CompleteVisit', 'RecordUnscheduledVisit', 'ConfirmDeviation', 'DismissDeviation',
   'CorrectEntry', 'VoidEntry', 'Withdraw', 'MarkLostToFollowUp', 'RecordDeath', 'CompleteStudy',
 ] as const satisfies readonly ClientCommandType[];
+
+/**
+ * A participant's journey imported from source records as one unit (legacy EDC or paper records entered after
+ * the fact; the demo data): every entry decided at its own instant, all or none. The Update id is `importId`.
+ * An import may start the journey: its first entry is then the registration.
+ */
+export interface ImportJourneyRequest {
+  readonly importId: string;
+  /** Who runs the import: recorded with every imported event beside the entry's own actor. */
+  readonly importedBy: Actor;
+  /** Why: recorded with every imported event that has no reason of its own. */
+  readonly reason: string;
+  readonly correlationId: string;
+  readonly entries: readonly ImportEntry[];
+}
+
+/** Bounds one Update's payload well under Temporal's 2 MB blob limit; a longer history goes in several imports. */
+export const MAX_IMPORT_ENTRIES = 500;
+
+export const importJourneyUpdate = defineUpdate<CommandResult, [ImportJourneyRequest]>('ImportJourney');
 
 export const summaryQuery = defineQuery<ParticipantSummary>('summary');
 export const pendingDeadlinesQuery = defineQuery<readonly Deadline[]>('pendingDeadlines');

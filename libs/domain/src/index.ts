@@ -25,3 +25,5 @@ export * from './calculators/shared/index.js';
 export * from './calculators/dosing/index.js';
 export * from './calculators/toxicity/index.js';
 export * from './calculators/efficacy/index.js';
+export * from './participant/import/decide-import.js';
+export * from './participant/simulation/journey-simulation.js';

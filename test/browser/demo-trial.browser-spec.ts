@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/api-auth.js';
+import { ensureWebAppBuilt, launchChromium, newPerson, screenshot, watchForPageErrors } from '../support/browser.js';
+import { startSystem, type RunningSystem } from '../support/running-system.js';
+
+/**
+ * A new user's first look at a system started on an empty database with the demo data (as `npm start` does):
+ * the coordinator's worklist has today's work, the trial dashboard shows every demo participant of their
+ * sites, and a long follow-up journey draws its plot. Screenshots go to .artifacts/screenshots/.
+ */
+let system: RunningSystem;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureWebAppBuilt();
+  system = await startSystem({ DEMO_DATA: 'if-empty' });
+  browser = await launchChromium();
+  // The import runs behind the start: wait until every demo participant is in the roster.
+  for (let i = 0; i < 240; i += 1) {
+    const { rows } = await system.sql.query(`SELECT count(*)::int AS n FROM rm_participants`).catch(() => ({ rows: [{ n: 0 }] }));
+    if (rows[0].n >= 23) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${system.baseUrl}/`);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Worklist', level: 1 }).waitFor();
+}
+
+describe('the demo trial, at first sign-in', () => {
+  it('gives the coordinator a worklist with work today: a visit due, one overdue, deviation candidates and signatures awaited', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await page.locator('#due-today').getByText('DEMO-U07').first().waitFor();
+    await expect(page.locator('#overdue').textContent()).resolves.toMatch(/DEMO-U09/);
+    await expect(page.locator('#deviations').textContent()).resolves.toMatch(/DEMO-U13/);
+    await page.locator('#signatures').getByText('DEMO-U02').first().waitFor();
+    // Only the coordinator's own sites: DEMO-02's participants are not theirs.
+    await expect(page.locator('main').textContent()).resolves.not.toMatch(/DEMO-U08/);
+    await screenshot(page, 'demo-01-worklist');
+    await page.locator('#due-today').getByRole('link', { name: 'DEMO-U07' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /DEMO-U07/ }).waitFor();
+    await expect(page.getByTestId('phase').textContent()).resolves.toMatch(/DLT window/);
+    await screenshot(page, 'demo-02-participant-in-dlt-window');
+    await context.close();
+  }, 120_000);
+
+  it('shows the trial dashboard with a swimmer lane for every demo participant of the coordinator\'s sites', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.b');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trial dashboard' }).click();
+    await page.getByTestId('swimmer-plot').waitFor();
+    const lanes = await page.getByTestId('swimmer-lane').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-code')));
+    expect(lanes.sort()).toEqual(['DEMO-U03', 'DEMO-U05', 'DEMO-U08', 'DEMO-U10', 'DEMO-U12']);
+    // DEMO-U08's two DLT candidates (the investigator's flag and the protocol's rule) await adjudication.
+    await expect(page.getByTestId('dlt-board').locator('tr', { hasText: 'IGG4RD' }).textContent()).resolves.toMatch(/0 \/ 2/);
+    await screenshot(page, 'demo-03-dashboard-site-b');
+    await context.close();
+  }, 120_000);
+
+  it('draws a journey of eighteen months on the participant page', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'investigator.a');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+    await page.getByRole('link', { name: 'DEMO-U11' }).click();
+    await page.getByRole('heading', { level: 1, name: /DEMO-U11/ }).waitFor();
+    await expect(page.getByTestId('phase').textContent()).resolves.toMatch(/Follow-up/i);
+    expect(Number(await page.getByTestId('study-day').textContent())).toBeGreaterThanOrEqual(560);
+    await screenshot(page, 'demo-04-long-follow-up');
+    await context.close();
+  }, 120_000);
+
+  it('raised no script error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

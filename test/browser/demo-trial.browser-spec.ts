@@ -86,6 +86,20 @@ describe('the demo trial, at first sign-in', () => {
     await context.close();
   }, 120_000);
 
+  it('shows the auditor an imported record as imported, by whom, and verified against the journey\'s history', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'auditor.a');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+    await page.getByRole('link', { name: 'DEMO-U07' }).click();
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('verification').filter({ hasText: 'Record verified' }).waitFor();
+    await expect(page.getByTestId('imported-by').first().textContent()).resolves.toMatch(/imported by Demo data \(synthetic\)/);
+    await screenshot(page, 'demo-05-audit-imported-record');
+    await context.close();
+  }, 120_000);
+
   it('raised no script error in any page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -258,6 +258,8 @@ export interface TimelineEntry {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly who: { readonly actorId: string; readonly role: string; readonly siteId: string | null } | null;
+  /** Set on an imported journey's events: who ran the import (recordedAt is then the import's time). */
+  readonly importedBy?: { readonly actorId: string | null; readonly role: string | null; readonly name: string | null } | null;
   readonly why: string | null;
   readonly correction: unknown;
   readonly voiding: unknown;

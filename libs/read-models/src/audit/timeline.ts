@@ -21,6 +21,11 @@ export interface TimelineEntry {
   readonly recordedAt: string;
   /** Who: the actor of the command, their role and site. */
   readonly who: { readonly actorId: string | null; readonly role: string | null; readonly siteId: string | null };
+  /**
+   * For an imported journey (source records entered after the fact): who ran the import. `who` stays the person
+   * who made the entry at the source, `occurredAt` its time there, `recordedAt` the import's time.
+   */
+  readonly importedBy: { readonly actorId: string | null; readonly role: string | null; readonly name: string | null } | null;
   /** Why: the reason given with the command, or the reason or rationale the event itself records. */
   readonly why: string | null;
   readonly commandId: string | null;
@@ -54,6 +59,7 @@ export async function timeline(db: EntityManager, streamId: string): Promise<Tim
     const event = upcast({ type: e.eventType, schemaVersion: e.schemaVersion, occurredAt: e.occurredAt, data: e.data });
     const data = event.data as unknown as Record<string, unknown>;
     const actor = (e.metadata.actor ?? {}) as Record<string, unknown>;
+    const importer = e.metadata.importedBy as Record<string, unknown> | undefined;
     const target = typeof data.entryId === 'string' ? (entries.get(data.entryId) ?? null) : null;
     return {
       streamPosition: e.streamPosition,
@@ -65,6 +71,7 @@ export async function timeline(db: EntityManager, streamId: string): Promise<Tim
       occurredAt: e.occurredAt,
       recordedAt: e.recordedAt,
       who: { actorId: text(actor.id), role: text(actor.role), siteId: text(actor.siteId) },
+      importedBy: importer ? { actorId: text(importer.id), role: text(importer.role), name: text(importer.name) } : null,
       why: text(e.metadata.reason) ?? text(data.reason) ?? text(data.rationale),
       commandId: text(e.metadata.commandId),
       correlationId: text(e.metadata.correlationId),

@@ -241,7 +241,10 @@ export function AuditPage({ participantId, user }: { participantId: string; user
                   {e.voidedBy !== null ? <span class="muted small"> (voided by #{e.voidedBy})</span> : null}
                 </td>
                 <td class="small">{eventSummary(e)}</td>
-                <td class="small">{e.who ? `${e.who.actorId} (${e.who.role}${e.who.siteId ? `, ${e.who.siteId}` : ''})` : 'system'}</td>
+                <td class="small">
+                  {e.who ? `${e.who.actorId} (${e.who.role}${e.who.siteId ? `, ${e.who.siteId}` : ''})` : 'system'}
+                  {e.importedBy ? <div class="muted" data-testid="imported-by">imported by {e.importedBy.name ?? e.importedBy.actorId}</div> : null}
+                </td>
                 <td class="small">{e.why ?? '—'}</td>
               </tr>
             ))}

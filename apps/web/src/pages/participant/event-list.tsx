@@ -88,7 +88,10 @@ export function EventList({ entries, timeZone }: { entries: readonly TimelineEnt
                 {eventSummary(e)}
                 {e.why ? <div class="muted">Reason: {e.why}</div> : null}
               </td>
-              <td class="small">{e.who ? `${e.who.actorId} (${e.who.role})` : 'system'}</td>
+              <td class="small">
+                {e.who ? `${e.who.actorId} (${e.who.role})` : 'system'}
+                {e.importedBy ? <div class="muted">imported by {e.importedBy.name ?? e.importedBy.actorId}</div> : null}
+              </td>
             </tr>
           ))}
         </tbody>

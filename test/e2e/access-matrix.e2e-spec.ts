@@ -85,6 +85,7 @@ const POLICY: Readonly<Record<string, Policy>> = {
   flagDltCandidate: command(),
   adjudicateDlt: command(INVESTIGATOR),
   completeVisit: command(),
+  recordEfficacyAssessment: command(),
   recordUnscheduledVisit: command(),
   confirmDeviation: command(),
   dismissDeviation: command(),

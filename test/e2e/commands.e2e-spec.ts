@@ -104,6 +104,7 @@ describe('journey command endpoints over HTTP (API → Update → journey → ev
     const lastVisit = j.protocol.visits.at(-1)!.id;
     await step(j, 'visits', { visitId: lastVisit, actualDate: j.today(), assessments: ['CBC'] }, ['VisitCompleted', 'DeviationCandidateRaised']);
     await step(j, 'deviations/dismissals', { deviationId: `visit-out-of-window:${lastVisit}`, reason: 'Entered against the wrong visit; see the correction' }, ['DeviationDismissed']);
+    await step(j, 'efficacy-assessments', { visitId: lastVisit, instrument: 'SLEDAI-2K', assessedOn: j.today(), value: 2 }, ['EfficacyAssessed']);
     const completed = await step(j, 'completion', { completedOn: j.today() }, ['StudyCompleted']);
     expect(completed.json.summary).toMatchObject({ phase: 'ENDED', endReason: 'COMPLETED', openDeviations: 0 });
   });
@@ -145,7 +146,7 @@ describe('journey command endpoints over HTTP (API → Update → journey → ev
       (item.post?.tags ?? []).some((tag: string) => tag.startsWith('participant commands')),
     );
     expect(commands.every(([path]) => path.startsWith('/v1/participants/{participantId}/'))).toBe(true);
-    expect(commands).toHaveLength(31);
+    expect(commands).toHaveLength(32);
     for (const [path, item] of commands) {
       const schema = item.post.requestBody.content['application/json'].schema;
       expect({ path, additionalProperties: schema.additionalProperties, commandId: schema.required.includes('commandId') }).toEqual({ path, additionalProperties: false, commandId: true });

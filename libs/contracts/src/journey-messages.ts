@@ -56,7 +56,7 @@ export const CLIENT_COMMAND_TYPES = [
   'SignConsent', 'RecordScreeningObservation', 'AttestEligibilityCriterion', 'EvaluateEligibility', 'SignEligibility', 'FailScreening',
   'StartRescreening', 'Enrol', 'RecordMedicationStop', 'RecordLymphodepletionDoseCalculation', 'AdministerLymphodepletionDose',
   'RecordPreInfusionCheck', 'AllocateProductLot', 'StartThaw', 'RecordInfusion', 'ReportAdverseEvent', 'ReportSaeToSponsor', 'AssessCrs',
-  'AssessIcans', 'FlagDltCandidate', 'AdjudicateDlt', 'CompleteVisit', 'RecordUnscheduledVisit', 'ConfirmDeviation', 'DismissDeviation',
+  'AssessIcans', 'FlagDltCandidate', 'AdjudicateDlt', 'CompleteVisit', 'RecordEfficacyAssessment', 'RecordUnscheduledVisit', 'ConfirmDeviation', 'DismissDeviation',
   'CorrectEntry', 'VoidEntry', 'Withdraw', 'MarkLostToFollowUp', 'RecordDeath', 'CompleteStudy',
 ] as const satisfies readonly ClientCommandType[];
 

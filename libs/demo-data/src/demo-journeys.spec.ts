@@ -52,6 +52,20 @@ describe('the demo journeys', () => {
       expect(plan(final('DEMO-U09').state).map((d) => d.id)).toContain('visit:M3:closes');
       expect(final('DEMO-U13').state.endReason).toBe('LOST_TO_FOLLOW_UP');
     });
+
+    it('record efficacy scores at follow-up visits, with responses under the instruments’ published definitions', () => {
+      const outcomes = (code: string) => {
+        const journey = journeys.find((j) => j.spec.participantCode === code)!;
+        const decision = decideImport(initialState, journey.entries, now);
+        if (!decision.ok) throw new Error(decision.error.message);
+        return decision.state.efficacyAssessments.map((a) => `${a.value.instrument}@${a.value.visitId}:${a.value.response?.outcome ?? 'none'}`);
+      };
+      expect(outcomes('DEMO-U09')).toEqual(['SLEDAI-2K@D28:NO_RESPONSE', 'SLEDAI-2K@M2:RESPONSE']);
+      expect(outcomes('DEMO-U10')).toEqual(['MG-ADL@D14:NO_RESPONSE', ...['D28', 'M2', 'M3', 'M6', 'M9'].map((v) => `MG-ADL@${v}:RESPONSE`)]);
+      // The lupus nephritis baseline recorded in the story (no criterion measures it): reductions of 2, 6, 8.
+      expect(outcomes('DEMO-C09')).toEqual(['SLEDAI-2K@D28:NO_RESPONSE', 'SLEDAI-2K@M2:RESPONSE', 'SLEDAI-2K@M3:RESPONSE']);
+      expect(outcomes('DEMO-C08')).toEqual(['MRSS@D28:none', 'MRSS@M3:none', 'MRSS@M6:none', 'MRSS@M12:none']);
+    });
   });
 
   it('are the same journeys for the same instant (the clock is the only input)', () => {

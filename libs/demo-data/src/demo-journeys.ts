@@ -1,5 +1,5 @@
 import { localDateOf, type ImportEntry, type JourneyPhase, type JourneySimulation } from '@trialflow/domain';
-import { demoParticipantId, DemoStory, type DemoSpec } from './demo-story.js';
+import { demoParticipantId, DemoStory, type Baselines, type DemoSpec } from './demo-story.js';
 
 /** A synthetic participant ready to import: who they are, their entries, and where their story leaves them. */
 export interface DemoJourney {
@@ -17,8 +17,8 @@ const CB = 'cb-cd19-bcma';
 const spec = (participantCode: string, trialId: string, cohortId: string, siteId: string, ageYears: number, sex: 'F' | 'M'): DemoSpec => ({ participantId: demoParticipantId(participantCode), participantCode, trialId, cohortId, siteId, ageYears, sex });
 
 /** Screening, then enrolment and lymphodepletion so that the infusion falls on `infusionDay` (days from today). */
-const infusedOn = (s: DemoSpec, today: string, infusionDay: number): DemoStory => {
-  const story = new DemoStory(s, today, 14 - infusionDay).registerAndConsent().screen({ sign: true }).enrol();
+const infusedOn = (s: DemoSpec, today: string, infusionDay: number, baselines?: Baselines): DemoStory => {
+  const story = new DemoStory(s, today, 14 - infusionDay).registerAndConsent().screen({ sign: true, ...(baselines ? { baselines } : {}) }).enrol();
   return story.lymphodeplete(story.day(infusionDay - 5)).infuse(story.day(infusionDay));
 };
 
@@ -103,13 +103,18 @@ const CAST: readonly { spec: DemoSpec; story: string; tell: Teller }[] = [
       story.adverseEvent(5, { id: 'ae-febrile-neutropenia', term: 'Febrile neutropenia', grade: 3, serious: true, causality: 'PROBABLE' });
       story.sim.later(3 * 60).run({ type: 'ReportSaeToSponsor', data: { aeId: `${s.participantCode}-ae-febrile-neutropenia`, reportedAt: story.sim.now.toISOString() } });
       story.dltCandidate('ae-febrile-neutropenia', 'Grade 3 febrile neutropenia on day 5', { isDlt: false, rationale: 'Resolved within 72 h on antibiotics; expected toxicity of lymphodepletion' });
-      return story.visitsThrough(95, ['M3']).done();
+      // SLEDAI-2K from the screening baseline of 8: 6 at week 4, then 4 at month 2 (the SRI-4 SLEDAI-2K reduction).
+      return story.visitsThrough(95, ['M3'], { D28: { 'SLEDAI-2K': 6 }, M2: { 'SLEDAI-2K': 4 } }).done();
     },
   },
   {
     spec: spec('DEMO-U10', UCART, 'MG', 'DEMO-02', 56, 'M'),
-    story: 'follow-up after month 9',
-    tell: (s, today) => infusedOn(s, today, -280).crs(1, 1).visitsThrough(280).done(),
+    story: 'follow-up after month 9: MG-ADL falling from 6 at screening, a response (≥2 points) from week 4',
+    tell: (s, today) =>
+      infusedOn(s, today, -280)
+        .crs(1, 1)
+        .visitsThrough(280, [], { D14: { 'MG-ADL': 5 }, D28: { 'MG-ADL': 4 }, M2: { 'MG-ADL': 3 }, M3: { 'MG-ADL': 2 }, M6: { 'MG-ADL': 2 }, M9: { 'MG-ADL': 1 } })
+        .done(),
   },
   {
     spec: spec('DEMO-U11', UCART, 'AIHA', 'DEMO-01', 49, 'F'),
@@ -130,7 +135,7 @@ const CAST: readonly { spec: DemoSpec; story: string; tell: Teller }[] = [
     spec: spec('DEMO-U13', UCART, 'AAV', 'DEMO-01', 60, 'M'),
     story: 'lost to follow-up after month 3 (month 6 visit missed)',
     tell: (s, today) => {
-      const story = infusedOn(s, today, -200).crs(1, 1).visitsThrough(200, ['M6']);
+      const story = infusedOn(s, today, -200).crs(1, 1).visitsThrough(200, ['M6'], { D28: { 'BVAS-V3': 2 }, M2: { 'BVAS-V3': 1 }, M3: { 'BVAS-V3': 0 } });
       story.moveTo(story.day(-2));
       story.sim.run({ type: 'MarkLostToFollowUp', data: { lastContactOn: story.day(-100), attempts: 3 } });
       return story.done();
@@ -186,13 +191,14 @@ const CAST: readonly { spec: DemoSpec; story: string; tell: Teller }[] = [
   {
     spec: spec('DEMO-C08', CB, 'SSC', 'CN-BJ-GB', 47, 'F'),
     story: 'follow-up after month 12, month 9 visit missed',
-    tell: (s, today) => infusedOn(s, today, -380).crs(2, 1).visitsThrough(380, ['M9']).done(),
+    tell: (s, today) => infusedOn(s, today, -380).crs(2, 1).visitsThrough(380, ['M9'], { D28: { MRSS: 15 }, M3: { MRSS: 13 }, M6: { MRSS: 11 }, M12: { MRSS: 9 } }).done(),
   },
   {
     spec: spec('DEMO-C09', CB, 'SLE_LN', 'CN-BJ-GB', 31, 'F'),
     story: 'died in follow-up after month 3 (road traffic accident, unrelated to the study treatment)',
     tell: (s, today) => {
-      const story = infusedOn(s, today, -140).crs(1, 1).visitsThrough(120);
+      // The cohort's criteria do not score SLEDAI-2K, so its baseline is recorded at screening for the follow-up.
+      const story = infusedOn(s, today, -140, { SLEDAI_2K: 12 }).crs(1, 1).visitsThrough(120, [], { D28: { 'SLEDAI-2K': 10 }, M2: { 'SLEDAI-2K': 6 }, M3: { 'SLEDAI-2K': 4 } });
       story.moveTo(story.day(-9));
       story.sim.run({ type: 'RecordDeath', data: { diedOn: story.day(-10), cause: 'Road traffic accident (unrelated to the study treatment)' } });
       return story.done();

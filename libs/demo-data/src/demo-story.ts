@@ -21,6 +21,11 @@ export function demoParticipantId(participantCode: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Screening observation code → score, recorded as an efficacy baseline. */
+export type Baselines = Readonly<Record<string, number>>;
+/** Visit id → instrument → total score at that visit. */
+export type EfficacyScores = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 /**
  * One synthetic participant's story, told on the simulation's clock in the site's local time and anchored to
  * `today` (the site-local date of the seeding instant), so the demo always looks current: "infused 20 days
@@ -74,8 +79,13 @@ export class DemoStory {
   }
 
   /** Every screening criterion met over the next days, evaluated, optionally signed by the investigator. */
-  screen(options: { sign: boolean }): this {
-    this.sim.later(24 * 60).satisfyCriteria().later(24 * 60);
+  screen(options: { sign: boolean; baselines?: Baselines }): this {
+    this.sim.later(24 * 60).satisfyCriteria();
+    // Efficacy baselines the cohort's criteria do not measure (e.g. SLEDAI-2K in the lupus nephritis cohort).
+    for (const [code, value] of Object.entries(options.baselines ?? {})) {
+      this.sim.run({ type: 'RecordScreeningObservation', data: { code, value, unit: 'score', observedOn: this.sim.date(), source: 'investigator assessment' } });
+    }
+    this.sim.later(24 * 60);
     if (options.sign) this.sim.evaluateAndSign();
     else this.sim.run({ type: 'EvaluateEligibility', data: {} });
     return this;
@@ -120,14 +130,20 @@ export class DemoStory {
     return date;
   }
 
-  /** Completes every scheduled visit on its target day up to study day `throughDay`, except those in `miss`. */
-  visitsThrough(throughDay: number, miss: readonly string[] = []): this {
+  /**
+   * Completes every scheduled visit on its target day up to study day `throughDay`, except those in `miss`, and
+   * records the efficacy scores given for a visit (visit id → instrument → score) half an hour after it.
+   */
+  visitsThrough(throughDay: number, miss: readonly string[] = [], scores: EfficacyScores = {}): this {
     for (const visit of this.sim.protocol.visits.filter((v) => v.nominalDay > 0 && v.nominalDay <= throughDay)) {
       const on = addDaysToDate(this.infusionDate, visit.nominalDay);
       this.moveTo(on, '10:00');
       if (miss.includes(visit.id)) continue;
       const assessments = [...(visit.instruments[this.spec.cohortId] ?? []), ...(visit.instruments['*'] ?? [])];
       this.sim.run({ type: 'CompleteVisit', commandId: `${this.spec.participantCode}-visit-${visit.id}`, data: { visitId: visit.id, actualDate: on, assessments } });
+      for (const [instrument, value] of Object.entries(scores[visit.id] ?? {})) {
+        this.sim.later(30).run({ type: 'RecordEfficacyAssessment', commandId: `${this.spec.participantCode}-${instrument}-${visit.id}`, data: { visitId: visit.id, instrument, assessedOn: on, value } });
+      }
     }
     return this;
   }

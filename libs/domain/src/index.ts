@@ -21,6 +21,7 @@ export * from './participant/summary.js';
 export * from './participant/upcasters.js';
 export * from './participant/rules/eligibility-evaluation.js';
 export * from './participant/rules/study-days.js';
+export * from './participant/efficacy/efficacy-instruments.js';
 export * from './calculators/shared/index.js';
 export * from './calculators/dosing/index.js';
 export * from './calculators/toxicity/index.js';

@@ -31,6 +31,8 @@ export interface Visit {
   readonly windowBeforeDays: number;
   readonly windowAfterDays: number;
   readonly anchor: string;
+  /** Instruments due at the visit, per cohort id; `*` applies to every cohort. */
+  readonly instruments?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Protocol {

@@ -192,9 +192,22 @@ export interface JourneyState {
   readonly dlt: { readonly candidates: readonly { readonly candidateId: string; readonly rule: string; readonly adjudicated?: boolean; readonly isDlt?: boolean }[]; readonly windowClosed: boolean };
   readonly visits: readonly Entry<{ readonly visitId: string; readonly actualDate: string; readonly inWindow: boolean }>[];
   readonly missedVisits: readonly string[];
+  readonly efficacyAssessments: readonly Entry<EfficacyAssessment>[];
   readonly unscheduledVisits: readonly Entry<{ readonly visitDate: string; readonly reason: string; readonly assessments?: readonly string[] }>[];
   readonly deviations: readonly { readonly deviationId: string; readonly rule: string; readonly important: boolean; readonly description: string; readonly status: 'CANDIDATE' | 'CONFIRMED' | 'DISMISSED' }[];
   readonly endedOn?: string;
+}
+
+/** An instrument's score at a visit, with the change from baseline and the response the journey derived. */
+export interface EfficacyAssessment {
+  readonly visitId: string;
+  readonly instrument: string;
+  readonly assessedOn: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly baseline: { readonly entryId: string; readonly value: number; readonly observedOn: string } | null;
+  readonly change: { readonly absolute: number; readonly percent: number | null; readonly algorithm: string } | null;
+  readonly response: { readonly outcome: 'RESPONSE' | 'NO_RESPONSE' | 'NOT_EVALUABLE'; readonly definition: string; readonly algorithm?: string; readonly reason?: string } | null;
 }
 
 export interface AdverseEvent {

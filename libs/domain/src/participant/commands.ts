@@ -68,6 +68,18 @@ export type AssessIcans = Command<'AssessIcans', { readonly assessedAt: IsoInsta
 export type FlagDltCandidate = Command<'FlagDltCandidate', { readonly sourceEntryId: string; readonly rule: string; readonly description: string }>;
 export type AdjudicateDlt = Command<'AdjudicateDlt', { readonly candidateId: string; readonly isDlt: boolean; readonly rationale: string; readonly meaning: string; readonly reauthenticated: boolean }>;
 export type CompleteVisit = Command<'CompleteVisit', { readonly visitId: string; readonly actualDate: IsoDate; readonly assessments: readonly string[] }>;
+/**
+ * An instrument's score at a completed scheduled visit. The decider checks it against the instrument's range and
+ * derives the change from the screening baseline and the response with the versioned calculators.
+ */
+export type RecordEfficacyAssessment = Command<'RecordEfficacyAssessment', {
+  readonly visitId: string;
+  readonly instrument: string;
+  readonly assessedOn: IsoDate;
+  readonly value: number;
+  /** The instrument's unit (`score`); optional, but a different unit is refused. */
+  readonly unit?: string;
+}>;
 export type RecordUnscheduledVisit = Command<'RecordUnscheduledVisit', { readonly visitDate: IsoDate; readonly reason: string; readonly assessments: readonly string[] }>;
 export type ConfirmDeviation = Command<'ConfirmDeviation', { readonly deviationId: string; readonly important: boolean; readonly reason: string }>;
 export type DismissDeviation = Command<'DismissDeviation', { readonly deviationId: string; readonly reason: string }>;
@@ -92,7 +104,7 @@ export type ParticipantCommand =
   | RegisterParticipant | SignConsent | RecordScreeningObservation | AttestEligibilityCriterion | EvaluateEligibility | SignEligibility
   | FailScreening | StartRescreening | Enrol | RecordMedicationStop | RecordLymphodepletionDoseCalculation | AdministerLymphodepletionDose
   | RecordPreInfusionCheck | AllocateProductLot | StartThaw | RecordInfusion | ReportAdverseEvent | ReportSaeToSponsor | AssessCrs
-  | AssessIcans | FlagDltCandidate | AdjudicateDlt | CompleteVisit | RecordUnscheduledVisit | ConfirmDeviation | DismissDeviation
+  | AssessIcans | FlagDltCandidate | AdjudicateDlt | CompleteVisit | RecordEfficacyAssessment | RecordUnscheduledVisit | ConfirmDeviation | DismissDeviation
   | CorrectEntry | VoidEntry | Withdraw | MarkLostToFollowUp | RecordDeath | CompleteStudy | RecordReminderDelivery | ReachDeadline;
 
 export type ParticipantCommandType = ParticipantCommand['type'];

@@ -10,6 +10,7 @@ import { attestCriterion, evaluate, failScreening, recordObservation, signEligib
 import { completeStudy, markLostToFollowUp, recordDeath, withdraw } from './decide/termination.js';
 import { administerLdDose, allocateLot, enrol, recordInfusion, recordLdCalculation, recordMedicationStop, recordPreInfusionCheck, startThaw } from './decide/treatment.js';
 import { completeVisit, recordUnscheduledVisit } from './decide/visits.js';
+import { recordEfficacyAssessment } from './decide/efficacy.js';
 import { siteAccess } from './decide/site-access.js';
 import type { ParticipantState } from './state.js';
 
@@ -45,6 +46,7 @@ export function decide(state: ParticipantState, command: ParticipantCommand, now
     case 'FlagDltCandidate': return flagDltCandidate(state, command, now);
     case 'AdjudicateDlt': return adjudicateDlt(state, command, now);
     case 'CompleteVisit': return completeVisit(state, command, now);
+    case 'RecordEfficacyAssessment': return recordEfficacyAssessment(state, command, now);
     case 'RecordUnscheduledVisit': return recordUnscheduledVisit(state, command, now);
     case 'ConfirmDeviation': return confirmDeviation(state, command, now);
     case 'DismissDeviation': return dismissDeviation(state, command, now);

@@ -146,6 +146,33 @@ export type DltAdjudicatedV1 = Event<'DltAdjudicated', { readonly candidateId: s
 export type DltWindowClosedV1 = Event<'DltWindowClosed', { readonly fromDate: IsoDate; readonly toDate: IsoDate; readonly dltCount: number; readonly pendingCandidates: number }>;
 export type AeCollectionEndedV1 = Event<'AeCollectionEnded', { readonly lastDate: IsoDate }>;
 export type VisitCompletedV1 = Event<'VisitCompleted', { readonly entryId: string; readonly visitId: string; readonly actualDate: IsoDate; readonly assessments: readonly string[]; readonly inWindow: boolean }>;
+/** A score's response against the participant's baseline under the instrument's published definition. */
+export interface EfficacyResponse {
+  readonly outcome: 'RESPONSE' | 'NO_RESPONSE' | 'NOT_EVALUABLE';
+  readonly definition: string;
+  /** `calculator@version` of the rule applied; absent when there was nothing to apply it to (no baseline). */
+  readonly algorithm?: string;
+  /** Why the response is not evaluable. */
+  readonly reason?: string;
+}
+/**
+ * An instrument's score at a scheduled visit. The change from baseline and the response are derived by the
+ * versioned calculators at the time of recording and stored with their algorithm, so a rescore under a new
+ * algorithm is a new event (void and record again), never an edit.
+ */
+export type EfficacyAssessedV1 = Event<'EfficacyAssessed', {
+  readonly entryId: string;
+  readonly visitId: string;
+  readonly instrument: string;
+  readonly assessedOn: IsoDate;
+  readonly value: number;
+  readonly unit: string;
+  /** The screening observation compared against; null when none was recorded. */
+  readonly baseline: { readonly entryId: string; readonly value: number; readonly observedOn: IsoDate } | null;
+  readonly change: { readonly absolute: number; readonly percent: number | null; readonly algorithm: string } | null;
+  /** Null when the calculators define no response for the instrument (only the change is recorded). */
+  readonly response: EfficacyResponse | null;
+}>;
 export type UnscheduledVisitRecordedV1 = Event<'UnscheduledVisitRecorded', { readonly entryId: string; readonly visitDate: IsoDate; readonly reason: string; readonly assessments: readonly string[] }>;
 export type VisitMissedV1 = Event<'VisitMissed', { readonly visitId: string; readonly windowClosedOn: IsoDate }>;
 export type ReminderDueV1 = Event<'ReminderDue', { readonly reminderId: string; readonly subject: string; readonly visitId?: string; readonly dueOn: IsoDate; readonly escalation: boolean }>;
@@ -174,7 +201,7 @@ export type ParticipantEvent =
   | WashoutSatisfiedV1 | LymphodepletionDosesCalculatedV1 | LymphodepletionDoseAdministeredV1 | LymphodepletionCompletedV1
   | PreInfusionCheckRecordedV1 | ProductLotAllocatedV1 | ProductThawStartedV1 | InfusionCompletedV1 | AdverseEventReportedV1
   | SaeReportedToSponsorV1 | CrsAssessedV1 | IcansAssessedV1 | DltCandidateFlaggedV1 | DltAdjudicatedV1 | DltWindowClosedV1
-  | AeCollectionEndedV1 | VisitCompletedV1 | UnscheduledVisitRecordedV1 | VisitMissedV1 | ReminderDueV1 | ReminderDeliveredV1
+  | AeCollectionEndedV1 | VisitCompletedV1 | EfficacyAssessedV1 | UnscheduledVisitRecordedV1 | VisitMissedV1 | ReminderDueV1 | ReminderDeliveredV1
   | ReminderDeliveryFailedV1 | DeviationCandidateRaisedV1
   | DeviationConfirmedV1 | DeviationDismissedV1 | EntryCorrectedV1 | EntryVoidedV1 | WithdrawnV1 | LostToFollowUpV1 | DiedV1
   | StudyCompletedV1;

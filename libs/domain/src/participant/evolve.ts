@@ -111,6 +111,10 @@ export function evolve(previous: ParticipantState, event: ParticipantEvent): Par
       const { entryId, visitId, actualDate, inWindow } = event.data;
       return { ...state, visits: [...state.visits, { entryId, type: event.type, value: { visitId, actualDate, inWindow } }] };
     }
+    case 'EfficacyAssessed': {
+      const { entryId, ...value } = event.data;
+      return { ...state, efficacyAssessments: [...state.efficacyAssessments, { entryId, type: event.type, value }] };
+    }
     case 'UnscheduledVisitRecorded':
       return { ...state, unscheduledVisits: [...state.unscheduledVisits, { entryId: event.data.entryId, type: event.type, value: { visitDate: event.data.visitDate, reason: event.data.reason } }] };
     case 'VisitMissed':

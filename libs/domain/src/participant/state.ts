@@ -1,5 +1,5 @@
 import type { IsoDate, IsoInstant } from '../shared/time.js';
-import type { CriterionResult, DeviationCandidate, ObservationValue, ParticipantEvent, Signature } from './events.js';
+import type { CriterionResult, DeviationCandidate, EfficacyAssessedV1, ObservationValue, ParticipantEvent, Signature } from './events.js';
 
 export type JourneyPhase =
   | 'UNREGISTERED'
@@ -87,6 +87,8 @@ export interface ParticipantState {
   readonly aeCollectionEnded: boolean;
   readonly visits: readonly Entry<{ readonly visitId: string; readonly actualDate: IsoDate; readonly inWindow: boolean }>[];
   readonly missedVisits: readonly string[];
+  /** Instrument scores recorded at visits, with their change from baseline and response (voided ones removed). */
+  readonly efficacyAssessments: readonly Entry<Omit<EfficacyAssessedV1['data'], 'entryId'>>[];
   readonly unscheduledVisits: readonly Entry<{ readonly visitDate: IsoDate; readonly reason: string }>[];
   readonly remindersSent: readonly string[];
   /** Reminders whose delivery outcome is recorded (delivered or failed). */
@@ -108,6 +110,7 @@ export const initialState: ParticipantState = {
   aeCollectionEnded: false,
   visits: [],
   missedVisits: [],
+  efficacyAssessments: [],
   unscheduledVisits: [],
   remindersSent: [],
   remindersDelivered: [],

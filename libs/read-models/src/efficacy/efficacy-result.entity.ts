@@ -3,8 +3,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /**
  * Efficacy over time, one row per participant, timepoint and instrument: the baseline value recorded at
  * screening, then at each scheduled visit whether the instrument the protocol schedules there was done, not
- * done, or missed with the visit. Follow-up scores will fill `value_*` once the domain records them as events
- * (the catalogue has no efficacy-score event yet; see libs/read-models/README.md).
+ * done, or missed with the visit. A score recorded at a visit (`EfficacyAssessed`) makes the row `RECORDED`
+ * with its value, change from baseline and response.
  */
 @Entity({ name: 'rm_efficacy_results' })
 export class EfficacyResultRow {
@@ -59,6 +59,28 @@ export class EfficacyResultRow {
 
   @Column({ name: 'source', type: 'text', nullable: true })
   source!: string | null;
+
+  /** The entry that recorded the score at a visit (what a void names); null at baseline and without a score. */
+  @Column({ name: 'entry_id', type: 'text', nullable: true })
+  entryId!: string | null;
+
+  @Column({ name: 'change_from_baseline', type: 'double precision', nullable: true })
+  changeFromBaseline!: number | null;
+
+  /** Null when the baseline is 0 (no percentage is defined) or there is no baseline. */
+  @Column({ name: 'percent_change_from_baseline', type: 'double precision', nullable: true })
+  percentChangeFromBaseline!: number | null;
+
+  /** `RESPONSE`, `NO_RESPONSE` or `NOT_EVALUABLE` under `responseDefinition`; null when the instrument has none. */
+  @Column({ name: 'response', type: 'text', nullable: true })
+  response!: string | null;
+
+  @Column({ name: 'response_definition', type: 'text', nullable: true })
+  responseDefinition!: string | null;
+
+  /** `calculator@version` of the rule that decided the response. */
+  @Column({ name: 'response_algorithm', type: 'text', nullable: true })
+  responseAlgorithm!: string | null;
 
   @Column({ name: 'in_window', type: 'boolean', nullable: true })
   inWindow!: boolean | null;

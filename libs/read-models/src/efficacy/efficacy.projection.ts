@@ -1,11 +1,8 @@
-import { studyDayOf, type IsoDate } from '@trialflow/domain';
+import { baselineCodeOf, studyDayOf, type IsoDate } from '@trialflow/domain';
 import { instrumentsAt, journeyContext } from '../participant-view/journey-facts.js';
 import { participantProjection } from '../participant-view/participant-projection.js';
 import type { ParticipantView } from '../participant-view/participant-view.js';
 import { EfficacyResultRow } from './efficacy-result.entity.js';
-
-/** A screening observation is an instrument's baseline when its code is the instrument's name in code form (SLEDAI-2K → SLEDAI_2K). */
-const codeOf = (instrument: string): string => instrument.toUpperCase().replaceAll('-', '_');
 
 /** Baseline and per-visit rows for every instrument the protocol schedules for the participant's cohort. */
 export function efficacyRows(view: ParticipantView): EfficacyResultRow[] {
@@ -25,10 +22,11 @@ export function efficacyRows(view: ParticipantView): EfficacyResultRow[] {
     updatedAt: new Date(view.lastRecordedAt),
   };
   const blank = { valueNumber: null, valueText: null, unit: null, source: null };
+  const noScore = { entryId: null, changeFromBaseline: null, percentChangeFromBaseline: null, response: null, responseDefinition: null, responseAlgorithm: null };
   const scheduled = [...new Set(protocol.visits.flatMap((v) => instrumentsAt(v, cohort.id)))];
 
   const baseline = scheduled.flatMap((instrument): EfficacyResultRow[] => {
-    const observation = s.screening.observations.filter((o) => o.value.code === codeOf(instrument)).sort((a, b) => a.value.observedOn.localeCompare(b.value.observedOn)).at(-1);
+    const observation = s.screening.observations.filter((o) => o.value.code === baselineCodeOf(instrument)).sort((a, b) => a.value.observedOn.localeCompare(b.value.observedOn)).at(-1);
     if (!observation) return [];
     const { value, unit, observedOn, source } = observation.value;
     return [{
@@ -44,6 +42,7 @@ export function efficacyRows(view: ParticipantView): EfficacyResultRow[] {
       valueText: typeof value === 'number' ? null : String(value),
       unit: unit ?? null,
       source,
+      ...noScore,
       inWindow: null,
     }];
   });
@@ -54,18 +53,38 @@ export function efficacyRows(view: ParticipantView): EfficacyResultRow[] {
     if (!done && !missed) return [];
     const assessments = done ? assessmentsOf(view, done.entryId) : [];
     const instruments = [...new Set([...instrumentsAt(visit, cohort.id), ...assessments])];
-    return instruments.map((instrument) => ({
-      ...base,
-      ...blank,
-      timepoint: visit.id,
-      instrument,
-      timepointLabel: visit.label,
-      nominalDay: visit.nominalDay,
-      studyDay: studyDay(done?.value.actualDate ?? null),
-      assessedOn: done?.value.actualDate ?? null,
-      status: missed ? 'MISSED' : assessments.includes(instrument) ? 'DONE' : 'NOT_DONE',
-      inWindow: done ? done.value.inWindow : null,
-    }));
+    return instruments.map((instrument): EfficacyResultRow => {
+      const row = {
+        ...base,
+        ...blank,
+        ...noScore,
+        timepoint: visit.id,
+        instrument,
+        timepointLabel: visit.label,
+        nominalDay: visit.nominalDay,
+        studyDay: studyDay(done?.value.actualDate ?? null),
+        assessedOn: done?.value.actualDate ?? null,
+        status: missed ? 'MISSED' : assessments.includes(instrument) ? 'DONE' : 'NOT_DONE',
+        inWindow: done ? done.value.inWindow : null,
+      };
+      const scored = done ? s.efficacyAssessments.find((a) => a.value.visitId === visit.id && a.value.instrument === instrument) : undefined;
+      if (!scored) return row;
+      const { value, unit, assessedOn, change, response } = scored.value;
+      return {
+        ...row,
+        status: 'RECORDED',
+        studyDay: studyDay(assessedOn),
+        assessedOn,
+        valueNumber: value,
+        unit,
+        entryId: scored.entryId,
+        changeFromBaseline: change?.absolute ?? null,
+        percentChangeFromBaseline: change?.percent ?? null,
+        response: response?.outcome ?? null,
+        responseDefinition: response?.definition ?? null,
+        responseAlgorithm: response?.algorithm ?? null,
+      };
+    });
   });
   return [...baseline, ...visits];
 }

@@ -1,4 +1,5 @@
 import { CreateParticipantsReadModel1763700001000 } from './1763700001000-create-participants-read-model.js';
 import { JourneyReadModels1763700002200 } from './1763700002200-journey-read-models.js';
+import { EfficacyResponses1763700003100 } from './1763700003100-efficacy-responses.js';
 
-export const readModelMigrations = [CreateParticipantsReadModel1763700001000, JourneyReadModels1763700002200];
+export const readModelMigrations = [CreateParticipantsReadModel1763700001000, JourneyReadModels1763700002200, EfficacyResponses1763700003100];

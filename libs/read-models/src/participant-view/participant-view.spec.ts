@@ -61,4 +61,19 @@ describe('participant view', () => {
     s.run({ type: 'CorrectEntry', data: { entryId: 'visit-d28', changes: { assessments: d28.instruments.SLE }, reason: 'BILAG and PGA were done too' } });
     expect(statuses()).toMatchObject({ 'SLEDAI-2K': 'DONE', 'BILAG-2004': 'DONE', PGA: 'DONE' });
   });
+
+  it('shows a score recorded at a visit with its value, change from baseline and response; a void falls back to done', () => {
+    const s = infused();
+    s.advanceDays(28);
+    s.run({ type: 'CompleteVisit', commandId: 'visit-d28', data: { visitId: 'D28', actualDate: s.date(), assessments: ['SLEDAI-2K'] } });
+    s.run({ type: 'RecordEfficacyAssessment', commandId: 'sledai-d28', data: { visitId: 'D28', instrument: 'SLEDAI-2K', assessedOn: s.date(), value: 2 } });
+    const rowOf = () => efficacyRows(viewOf(s.events)).find((r) => r.timepoint === 'D28' && r.instrument === 'SLEDAI-2K');
+    expect(rowOf()).toMatchObject({
+      status: 'RECORDED', valueNumber: 2, unit: 'score', assessedOn: s.date(), studyDay: 28, entryId: 'sledai-d28',
+      changeFromBaseline: -6, percentChangeFromBaseline: -75, response: 'RESPONSE', responseAlgorithm: 'sri-4.sledai-component@1.0.0',
+    });
+    expect(rowOf()?.responseDefinition).toMatch(/reduction of ≥4 points/);
+    s.run({ type: 'VoidEntry', data: { entryId: 'sledai-d28', reason: 'Entered for the wrong visit' } });
+    expect(rowOf()).toMatchObject({ status: 'DONE', valueNumber: null, response: null, entryId: null });
+  });
 });

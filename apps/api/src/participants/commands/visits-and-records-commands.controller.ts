@@ -7,7 +7,7 @@ import { Roles } from '../../auth/roles.decorator.js';
 import { JOURNEY_WRITERS, bodyOf, participantParams, withETag, type ParticipantParams } from './command-controller-support.js';
 import { CommandRoute } from './command-endpoint.js';
 import { JourneyCommandSender } from './journey-command.sender.js';
-import { completeVisit, confirmDeviation, correctEntry, dismissDeviation, recordUnscheduledVisit, voidEntry } from './visits-and-records.requests.js';
+import { completeVisit, confirmDeviation, correctEntry, dismissDeviation, recordEfficacyAssessment, recordUnscheduledVisit, voidEntry } from './visits-and-records.requests.js';
 
 /** Journey commands of visits and records: each endpoint's request schema and mapping are in visits-and-records.requests.ts. */
 @ApiTags('participant commands: visits and records')
@@ -24,6 +24,17 @@ export class VisitsAndRecordsCommandsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
     return withETag(response, await this.commands.send(completeVisit, params.participantId, body, request));
+  }
+
+  @CommandRoute(recordEfficacyAssessment)
+  @Roles(...JOURNEY_WRITERS)
+  async recordEfficacyAssessment(
+    @Param(participantParams) params: ParticipantParams,
+    @Body(bodyOf(recordEfficacyAssessment)) body: z.infer<typeof recordEfficacyAssessment.body>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    return withETag(response, await this.commands.send(recordEfficacyAssessment, params.participantId, body, request));
   }
 
   @CommandRoute(recordUnscheduledVisit)

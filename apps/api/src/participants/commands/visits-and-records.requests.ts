@@ -1,3 +1,4 @@
+import { EFFICACY_INSTRUMENTS } from '@trialflow/domain';
 import { z } from 'zod';
 import { commandEndpoint } from './command-endpoint.js';
 import { booleanField, codeField, commandBody, dateField, expected, reasonField } from './command-fields.js';
@@ -18,6 +19,25 @@ export const completeVisit = commandEndpoint({
     assessments: assessmentsField,
   }),
   toData: (b) => ({ visitId: b.visitId, actualDate: b.actualDate, assessments: b.assessments }),
+});
+
+const SCORED_INSTRUMENTS = EFFICACY_INSTRUMENTS.map((i) => i.instrument) as [string, ...string[]];
+const SCORE_UNITS = [...new Set(EFFICACY_INSTRUMENTS.map((i) => i.unit))] as [string, ...string[]];
+
+export const recordEfficacyAssessment = commandEndpoint({
+  type: 'RecordEfficacyAssessment',
+  path: 'efficacy-assessments',
+  summary: 'Record an efficacy score at a visit',
+  description:
+    "An instrument's score at a visit already recorded as done, for an instrument the protocol schedules there for the participant's cohort. The score is checked against the instrument's range (422 naming `value` otherwise); the journey derives the change from the screening baseline and the response under the instrument's published definition (SRI-4 SLEDAI-2K component, MG-ADL fall of ≥2 points, IgG4-RD RI fall of >50%), with the calculator's version. One score per instrument and visit: a rescore is a void and a new record.",
+  body: commandBody('RecordEfficacyAssessmentRequest', 'A score of an efficacy instrument at a scheduled visit.', {
+    visitId: codeField('Visit of the schedule, already recorded as done, e.g. D28 or M3.', 32),
+    instrument: z.enum(SCORED_INSTRUMENTS, { error: expected(`one of ${SCORED_INSTRUMENTS.join(', ')}`) }).describe('The instrument scored (the name the protocol schedules).'),
+    assessedOn: dateField('Date the instrument was assessed.'),
+    value: z.number({ error: expected('a number') }).describe("The instrument's total score, within its range (e.g. SLEDAI-2K 0-105, MG-ADL 0-24, QMG 0-39, ECOG 0-5, PGA 0-3)."),
+    unit: z.enum(SCORE_UNITS, { error: expected(`one of ${SCORE_UNITS.join(', ')}`) }).optional().describe('The unit of the value (optional).'),
+  }),
+  toData: (b) => ({ visitId: b.visitId, instrument: b.instrument, assessedOn: b.assessedOn, value: b.value, ...(b.unit === undefined ? {} : { unit: b.unit }) }),
 });
 
 export const recordUnscheduledVisit = commandEndpoint({

@@ -14,6 +14,7 @@ import { minVersionNeedsParticipant, ReadYourWrites, readYourWritesQueryShape } 
 import { READERS, scopeOf } from '../user-scope.js';
 
 const STATUSES = ['RECORDED', 'DONE', 'NOT_DONE', 'MISSED'] as const;
+const RESPONSES = ['RESPONSE', 'NO_RESPONSE', 'NOT_EVALUABLE'] as const;
 
 export const efficacyQuerySchema = z
   .strictObject({
@@ -45,6 +46,12 @@ export const efficacyResultViewSchema = z
     value: z.union([z.number(), z.string()]).nullable(),
     unit: z.string().nullable(),
     source: z.string().nullable(),
+    entryId: z.string().nullable().describe('The entry that recorded a score at a visit (what a correction or void names); null otherwise.'),
+    changeFromBaseline: z.number().nullable().describe('Score − baseline at a visit (negative is improvement on these instruments).'),
+    percentChangeFromBaseline: z.number().nullable().describe('Null when the baseline is 0 or absent.'),
+    response: z.enum(RESPONSES).nullable().describe("The journey's response under `responseDefinition`; null when the instrument has no published response definition."),
+    responseDefinition: z.string().nullable(),
+    responseAlgorithm: z.string().nullable().describe('calculator@version of the rule applied.'),
     inWindow: z.boolean().nullable(),
     streamVersion: z.number().int(),
   })
@@ -68,6 +75,12 @@ const toView = (row: EfficacyResultRow): EfficacyResultView => ({
   value: row.valueNumber ?? row.valueText,
   unit: row.unit,
   source: row.source,
+  entryId: row.entryId,
+  changeFromBaseline: row.changeFromBaseline,
+  percentChangeFromBaseline: row.percentChangeFromBaseline,
+  response: row.response as EfficacyResultView['response'],
+  responseDefinition: row.responseDefinition,
+  responseAlgorithm: row.responseAlgorithm,
   inWindow: row.inWindow,
   streamVersion: row.lastStreamVersion,
 });
@@ -86,7 +99,7 @@ export class EfficacyController {
     operationId: 'listEfficacyResults',
     summary: 'Efficacy results over time',
     description:
-      "Each scheduled instrument's baseline value (screening), then per visit whether it was done, not done or missed, by participant and over time, for the sites you are bound to. Follow-up scores appear once the journey records them (see libs/read-models/README.md).",
+      "Each scheduled instrument's baseline value (screening), then per visit the score recorded there (with its change from baseline and response) or whether it was done, not done or missed, by participant and over time, for the sites you are bound to.",
   })
   @ApiQueryParams(efficacyQuerySchema)
   @ApiOkResponse({ schema: jsonSchemaOf(pageSchemaOf('EfficacyResultPage', efficacyResultViewSchema)) })

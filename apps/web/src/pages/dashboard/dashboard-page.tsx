@@ -110,7 +110,7 @@ export function DashboardPage() {
               </Notice>
             ) : null}
             <SwimmerPlot lanes={data.data.lanes} />
-            <p class="muted">Bar: registration to today or end of study · shaded: DLT window · dots: AEs by grade · C/I n: CRS/ICANS grade · ticks: visits done.</p>
+            <p class="muted">Bar: registration to today or end of study · shaded: DLT window · dots: AEs by grade · C/I n: CRS/ICANS grade · ticks: visits done · <span class="legend-response" aria-hidden="true">◆</span> efficacy response (instrument's published definition).</p>
           </section>
           <DltBoard lines={data.data.board} />
         </>

@@ -27,6 +27,17 @@ const infused: JourneyState = {
   toxicityAssessments: [{ entryId: 't', type: 'CrsAssessed', value: { kind: 'CRS', grade: 2, assessedAt: '2026-11-23T20:00:00Z' } }],
 };
 
+const score = (instrument: string, value: number, change: number, outcome: 'RESPONSE' | 'NO_RESPONSE' | 'NOT_EVALUABLE', assessedOn = '2026-11-30') => ({
+  entryId: `e-${instrument}`,
+  type: 'EfficacyAssessed',
+  value: {
+    visitId: 'D7', instrument, assessedOn, value, unit: 'score',
+    baseline: { entryId: 'b', value: value - change, observedOn: '2026-11-01' },
+    change: { absolute: change, percent: null, algorithm: 'x@1' },
+    response: { outcome, definition: `${instrument} rule` },
+  },
+});
+
 describe('the swimmer lanes', () => {
   it('places an infused participant on study days from the infusion (site calendar, UTC+8)', () => {
     const lane = laneOf(participant({ phase: 'DLT_WINDOW', infusionDate: '2026-11-22' }), infused, protocol, '2026-12-02', 480);
@@ -35,6 +46,16 @@ describe('the swimmer lanes', () => {
     // 20:00 UTC on the 23rd is the 24th at the site: day 2.
     expect(lane.toxicity).toEqual([{ day: 2, kind: 'CRS', grade: 2 }]);
     expect(lane.visitsDone).toEqual([{ day: 8, label: 'Week 1', inWindow: true }]);
+  });
+
+  it('marks the efficacy scores that met their response definition on the day assessed, and no others', () => {
+    const scored: JourneyState = {
+      ...infused,
+      efficacyAssessments: [score('MG-ADL', 3, -3, 'RESPONSE', '2026-11-29'), score('QMG', 12, -1, 'NO_RESPONSE'), score('IGG4-RD-RI', 0, 0, 'NOT_EVALUABLE')],
+    };
+    const lane = laneOf(participant({ phase: 'DLT_WINDOW', infusionDate: '2026-11-22' }), scored, protocol, '2026-12-02', 480);
+    expect(lane.responses).toEqual([{ day: 7, instrument: 'MG-ADL', visitId: 'D7', value: 3, change: -3, definition: 'MG-ADL rule' }]);
+    expect(laneOf(participant({ phase: 'DLT_WINDOW', infusionDate: '2026-11-22' }), infused, protocol, '2026-12-02', 480).responses).toEqual([]);
   });
 
   it('ends a participant not yet infused at day 0, starting at registration', () => {

@@ -22,7 +22,18 @@ export interface Lane {
   readonly adverseEvents: readonly { readonly day: number; readonly grade: number; readonly term: string; readonly serious: boolean }[];
   readonly toxicity: readonly { readonly day: number; readonly kind: 'CRS' | 'ICANS'; readonly grade: number }[];
   readonly visitsDone: readonly { readonly day: number; readonly label: string; readonly inWindow: boolean }[];
+  /** Efficacy scores that met their instrument's response definition, on the day they were assessed. */
+  readonly responses: readonly EfficacyResponseMark[];
   readonly end: { readonly day: number; readonly reason: string } | undefined;
+}
+
+export interface EfficacyResponseMark {
+  readonly day: number;
+  readonly instrument: string;
+  readonly visitId: string;
+  readonly value: number;
+  readonly change: number | undefined;
+  readonly definition: string;
 }
 
 export function laneOf(participant: Participant, state: JourneyState, protocol: Protocol, today: string, utcOffsetMinutes: number): Lane {
@@ -30,7 +41,7 @@ export function laneOf(participant: Participant, state: JourneyState, protocol: 
   const infusionDate = state.infusion?.infusionDate ?? participant.infusionDate ?? undefined;
   const base = { participantId: participant.participantId, participantCode: participant.participantCode, cohortId: participant.cohortId, phase: participant.phase };
   if (!infusionDate) {
-    return { ...base, infused: false, from: Math.min(0, -daysBetween(registeredOn, today)), to: 0, dltWindow: undefined, adverseEvents: [], toxicity: [], visitsDone: [], end: endOf(state, undefined, today) };
+    return { ...base, infused: false, from: Math.min(0, -daysBetween(registeredOn, today)), to: 0, dltWindow: undefined, adverseEvents: [], toxicity: [], visitsDone: [], responses: [], end: endOf(state, undefined, today) };
   }
   const day = (date: string): number => daysBetween(infusionDate, date);
   const w = protocol.dlt.window;
@@ -46,6 +57,11 @@ export function laneOf(participant: Participant, state: JourneyState, protocol: 
     adverseEvents: state.adverseEvents.map((ae) => ({ day: day(ae.onsetOn), grade: ae.grade, term: ae.term, serious: ae.serious })),
     toxicity: state.toxicityAssessments.map((t) => ({ day: day(siteDate(t.value.assessedAt, utcOffsetMinutes)), kind: t.value.kind, grade: t.value.grade })),
     visitsDone: visitMarks(protocol, state).flatMap((v) => (v.done ? [{ day: day(v.done.on), label: v.label, inWindow: v.done.inWindow }] : [])),
+    responses: state.efficacyAssessments.flatMap(({ value: a }) =>
+      a.response?.outcome === 'RESPONSE'
+        ? [{ day: day(a.assessedOn), instrument: a.instrument, visitId: a.visitId, value: a.value, change: a.change?.absolute, definition: a.response.definition }]
+        : [],
+    ),
     end,
   };
 }

@@ -14,8 +14,8 @@ const sameDayBefore = (items: readonly { readonly day: number }[], index: number
 /**
  * The trial's participants as swimmer lanes on one study-day axis (infusion at day 0): the lane runs from
  * registration to today or the end of study, the DLT window is shaded, AEs are dots coloured by grade (the
- * journey plot's `ae-grade-N` classes), CRS/ICANS grades are letters, completed visits are ticks and the end
- * of study is a bar. The table below it is its text equivalent.
+ * journey plot's `ae-grade-N` classes), CRS/ICANS grades are letters, completed visits are ticks, efficacy
+ * responses are diamonds above the lane and the end of study is a bar. The table below it is its text equivalent.
  */
 export function SwimmerPlot({ lanes }: { lanes: readonly Lane[] }) {
   if (lanes.length === 0) return <p class="empty">No participant to plot yet.</p>;
@@ -75,6 +75,18 @@ export function SwimmerPlot({ lanes }: { lanes: readonly Lane[] }) {
                 </title>
               </text>
             ))}
+            {lane.responses.map((r, k) => {
+              const cx = x(r.day) + sameDayBefore(lane.responses, k) * STACK;
+              const cy = y + 4;
+              return (
+                <polygon key={`r${k}`} points={`${cx},${cy - 5} ${cx + 5},${cy} ${cx},${cy + 5} ${cx - 5},${cy}`} class="efficacy-response" data-testid="swimmer-response">
+                  <title>
+                    {r.instrument} response at {r.visitId}, day {r.day}: {r.value}
+                    {r.change === undefined ? '' : ` (${r.change > 0 ? '+' : ''}${r.change} from baseline)`} — {r.definition}
+                  </title>
+                </polygon>
+              );
+            })}
             {lane.end ? (
               <rect x={x(lane.end.day) - 2} y={y + 2} width={4} height={LANE - 4} class="lane-end">
                 <title>End of study: {lane.end.reason}</title>

@@ -8,6 +8,13 @@ describe('entries a person can correct or void', () => {
       ...evaluated,
       adverseEvents: [{ aeId: 'ae-1', entryId: 'cmd-ae', term: 'Headache', grade: 2, serious: false, causality: 'POSSIBLE', onsetOn: '2026-11-22', awareAt: '2026-11-22T01:00:00Z' }],
       unscheduledVisits: [{ entryId: 'cmd-uv', type: 'UnscheduledVisitRecorded', value: { visitDate: '2026-11-22', reason: 'Fever', assessments: ['CRP'] } }],
+      efficacyAssessments: [
+        {
+          entryId: 'cmd-eff',
+          type: 'EfficacyAssessed',
+          value: { visitId: 'D28', instrument: 'MG-ADL', assessedOn: '2026-12-20', value: 3, unit: 'score', baseline: null, change: null, response: null },
+        },
+      ],
     };
     const entries = recordedEntries(state);
     expect(entries.map((e) => e.label)).toEqual([
@@ -16,7 +23,10 @@ describe('entries a person can correct or void', () => {
       'Attestation REFRACTORY: yes',
       'AE Headache (grade 2, onset 2026-11-22)',
       'Unscheduled visit on 2026-11-22',
+      'MG-ADL at D28: 3 (2026-12-20)',
     ]);
+    // The derived change and response are not offered: a rescore is a void and a new score.
+    expect(entries.find((e) => e.entryId === 'cmd-eff')!.fields).toEqual(['assessedOn', 'value']);
     const ae = entries.find((e) => e.entryId === 'cmd-ae')!;
     expect(ae.fields).toEqual(['term', 'grade', 'serious', 'causality', 'onsetOn', 'awareAt']);
     expect(ae.values.grade).toBe(2);

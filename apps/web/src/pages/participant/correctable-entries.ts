@@ -36,6 +36,8 @@ export function recordedEntries(state: JourneyState): RecordedEntry[] {
     ...state.toxicityAssessments.map((t) => entry(t.entryId, `${t.value.kind} assessment (grade ${t.value.grade}, ${t.value.assessedAt})`, t.value)),
     ...state.visits.map((v) => entry(v.entryId, `Visit ${v.value.visitId} on ${v.value.actualDate}`, v.value)),
     ...state.unscheduledVisits.map((v) => entry(v.entryId, `Unscheduled visit on ${v.value.visitDate}`, v.value)),
+    // Change and response are derived from the score: only what was recorded is offered (the journey takes a void and a rescore).
+    ...state.efficacyAssessments.map((a) => entry(a.entryId, `${a.value.instrument} at ${a.value.visitId}: ${a.value.value} (${a.value.assessedOn})`, { visitId: a.value.visitId, assessedOn: a.value.assessedOn, value: a.value.value })),
   ];
 }
 

@@ -56,6 +56,7 @@ export const registered: JourneyState = {
   dlt: { candidates: [], windowClosed: false },
   visits: [],
   missedVisits: [],
+  efficacyAssessments: [],
   unscheduledVisits: [],
   deviations: [],
 };

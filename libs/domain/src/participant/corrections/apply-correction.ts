@@ -36,6 +36,8 @@ export function applyCorrection(state: ParticipantState, data: EntryCorrectedV1[
       return { ...state, visits: patchEntries(state.visits, data.entryId, patch) };
     case 'UnscheduledVisitRecorded':
       return { ...state, unscheduledVisits: patchEntries(state.unscheduledVisits, data.entryId, patch) };
+    case 'EfficacyAssessed':
+      return { ...state, efficacyAssessments: patchEntries(state.efficacyAssessments, data.entryId, patch) };
     default:
       return state;
   }
@@ -59,6 +61,8 @@ export function applyVoid(state: ParticipantState, data: EntryVoidedV1['data']):
       return { ...state, visits: keep(state.visits) };
     case 'UnscheduledVisitRecorded':
       return { ...state, unscheduledVisits: keep(state.unscheduledVisits) };
+    case 'EfficacyAssessed':
+      return { ...state, efficacyAssessments: keep(state.efficacyAssessments) };
     case 'CrsAssessed':
     case 'IcansAssessed':
       return { ...state, toxicityAssessments: keep(state.toxicityAssessments) };

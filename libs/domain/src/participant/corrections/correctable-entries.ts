@@ -11,6 +11,8 @@ export const CORRECTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   InfusionCompleted: ['startedAt', 'completedAt', 'infusionDate'],
   AdverseEventReported: ['term', 'grade', 'serious', 'causality', 'onsetOn', 'resolvedOn', 'awareAt'],
   VisitCompleted: ['actualDate', 'assessments'],
+  // The score is not correctable: change and response are derived from it, so a rescore is a void and a new record.
+  EfficacyAssessed: ['assessedOn'],
   UnscheduledVisitRecorded: ['visitDate', 'reason', 'assessments'],
 };
 
@@ -21,6 +23,7 @@ export const VOIDABLE_TYPES: ReadonlySet<string> = new Set([
   'AdverseEventReported',
   'VisitCompleted',
   'UnscheduledVisitRecorded',
+  'EfficacyAssessed',
   'CrsAssessed',
   'IcansAssessed',
 ]);

@@ -14,6 +14,7 @@ export function findEntry(state: ParticipantState, entryId: string): FoundEntry 
     ['LymphodepletionDoseAdministered', state.ld.administered],
     ['VisitCompleted', state.visits],
     ['UnscheduledVisitRecorded', state.unscheduledVisits],
+    ['EfficacyAssessed', state.efficacyAssessments],
   ];
   for (const [entryType, entries] of lists) {
     const entry = entries.find((e) => e.entryId === entryId);

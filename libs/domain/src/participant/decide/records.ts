@@ -11,7 +11,7 @@ import { error, firstFailure, notInFuture, reasonGiven, registered, requireConte
 import { accepted, deviationCandidate, rejected, type ParticipantDecision } from './outcome.js';
 import { washoutDeviations } from './treatment.js';
 
-const DATE_FIELDS = new Set(['observedOn', 'lastDoseOn', 'infusionDate', 'onsetOn', 'resolvedOn', 'actualDate', 'visitDate']);
+const DATE_FIELDS = new Set(['observedOn', 'lastDoseOn', 'infusionDate', 'onsetOn', 'resolvedOn', 'actualDate', 'visitDate', 'assessedOn']);
 const INSTANT_FIELDS = new Set(['startedAt', 'completedAt', 'awareAt']);
 
 function invalidValue(field: string, value: unknown, now: Date, state: ParticipantState): string | undefined {

@@ -61,6 +61,7 @@ const SECTION_OF: Readonly<Record<ParticipantEventType, Section>> = {
   InfusionCompleted: 'TREATMENT',
   VisitCompleted: 'VISIT',
   VisitMissed: 'VISIT',
+  EfficacyAssessed: 'VISIT',
   UnscheduledVisitRecorded: 'UNSCHEDULED',
   AdverseEventReported: 'SAFETY',
   SaeReportedToSponsor: 'SAFETY',

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { formatDate, formatInstant, siteToday, toLocalInput } from '../../../format/dates.js';
 import { useCommand } from '../../../hooks/use-command.js';
 import { CheckboxField, CommandForm, FieldErrorsFor, SelectField, TextField, numberOrText, optional } from '../../../ui/form.js';
+import { EfficacyAssessmentForm } from './efficacy-assessment-form.js';
 import { choices, instantOf, splitList } from './form-values.js';
 import type { StepProps } from './step-props.js';
 
-export function VisitStep({ participantId, state, protocol, nextVisit, timeZone, onRecorded }: StepProps) {
+export function VisitStep(props: StepProps) {
+  const { participantId, state, protocol, nextVisit, timeZone, onRecorded } = props;
   const done = new Set(state.visits.map((v) => v.value.visitId));
   const open = protocol.visits.filter((v) => !done.has(v.id));
   const [visitId, setVisitId] = useState(nextVisit?.visitId ?? open[0]?.id ?? '');
@@ -46,6 +48,7 @@ export function VisitStep({ participantId, state, protocol, nextVisit, timeZone,
           <TextField name="assessments" label="Assessments done" hint="Codes separated by commas, e.g. SLEDAI-2K, CBC." value={assessments} onInput={setAssessments} />
         </div>
       </CommandForm>
+      <EfficacyAssessmentForm {...props} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/api-auth.js';
 import { ensureWebAppBuilt, launchChromium, newPerson, screenshot, watchForPageErrors } from '../support/browser.js';
 import { startSystem, type RunningSystem } from '../support/running-system.js';
+import { openStep, record, signInAs } from '../support/web-app-steps.js';
 
 /**
  * A new user's first look at a system started on an empty database with the demo data (as `npm start` does):
@@ -29,13 +29,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${system.baseUrl}/`);
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Worklist', level: 1 }).waitFor();
-}
+const signIn = (page: Page, username: string) => signInAs(page, system.baseUrl, username);
 
 describe('the demo trial, at first sign-in', () => {
   it('gives the coordinator a worklist with work today: a visit due, one overdue, deviation candidates and signatures awaited', async () => {
@@ -72,6 +66,36 @@ describe('the demo trial, at first sign-in', () => {
     await context.close();
   }, 120_000);
 
+  it('lets the coordinator do the overdue month 3 visit and record its SLEDAI-2K score, refusing an impossible score', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'coordinator.a');
+    await page.locator('#overdue').getByRole('link', { name: 'DEMO-U09' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /DEMO-U09/ }).waitFor();
+    const streamId = `participant-${page.url().split('/').at(-1)}`;
+    await openStep(page, 'visit');
+    const visit = page.locator('#visit');
+    await visit.getByLabel('Visit', { exact: true }).selectOption('M3');
+    await record(page, 'visit', 'Record visit', /Visit M3 recorded/);
+    await openStep(page, 'visit');
+    const score = page.locator('#efficacy');
+    await score.getByLabel('Visit', { exact: true }).selectOption('M3');
+    await score.getByLabel('Instrument').selectOption('SLEDAI-2K');
+    await score.getByLabel('Score').fill('200');
+    await score.getByRole('button', { name: 'Record score' }).click();
+    await page.locator('#efficacy-value-error').waitFor();
+    const assessed = () => system.sql.query(`SELECT data FROM events WHERE event_type = 'EfficacyAssessed' AND stream_id = $1 AND data->>'visitId' = 'M3'`, [streamId]);
+    expect((await assessed()).rows).toEqual([]);
+    await screenshot(page, 'demo-04-efficacy-score-refused');
+    await score.getByLabel('Score').fill('2');
+    await record(page, 'efficacy', 'Record score', /SLEDAI-2K at M3 recorded/);
+    const stored = (await assessed()).rows.map((r) => r.data);
+    expect(stored).toEqual([expect.objectContaining({ instrument: 'SLEDAI-2K', value: 2 })]);
+    await screenshot(page, 'demo-05-efficacy-score-recorded');
+    await context.close();
+  }, 120_000);
+
   it('draws a journey of eighteen months on the participant page', async () => {
     const context = await newPerson(browser);
     const page = await context.newPage();
@@ -82,7 +106,7 @@ describe('the demo trial, at first sign-in', () => {
     await page.getByRole('heading', { level: 1, name: /DEMO-U11/ }).waitFor();
     await expect(page.getByTestId('phase').textContent()).resolves.toMatch(/Follow-up/i);
     expect(Number(await page.getByTestId('study-day').textContent())).toBeGreaterThanOrEqual(560);
-    await screenshot(page, 'demo-04-long-follow-up');
+    await screenshot(page, 'demo-06-long-follow-up');
     await context.close();
   }, 120_000);
 
@@ -96,7 +120,7 @@ describe('the demo trial, at first sign-in', () => {
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByTestId('verification').filter({ hasText: 'Record verified' }).waitFor();
     await expect(page.getByTestId('imported-by').first().textContent()).resolves.toMatch(/imported by Demo data \(synthetic\)/);
-    await screenshot(page, 'demo-05-audit-imported-record');
+    await screenshot(page, 'demo-07-audit-imported-record');
     await context.close();
   }, 120_000);
 

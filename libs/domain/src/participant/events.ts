@@ -190,7 +190,10 @@ export type EntryCorrectedV1 = Event<'EntryCorrected', {
   readonly reason: string;
 }>;
 export type EntryVoidedV1 = Event<'EntryVoided', { readonly entryId: string; readonly entryType: string; readonly reason: string }>;
+/** Schema 1 did not keep the withdrawal date the coordinator entered; read back as schema 2 without it. */
 export type WithdrawnV1 = Event<'Withdrawn', { readonly reason: string; readonly safetyFollowUpConsented: boolean }>;
+/** Schema 2 keeps the date of withdrawal (the disposition date of SDTM DS). Absent only on schema-1 events. */
+export type WithdrawnV2 = Event<'Withdrawn', { readonly reason: string; readonly safetyFollowUpConsented: boolean; readonly withdrawnOn?: IsoDate }, 2>;
 export type LostToFollowUpV1 = Event<'LostToFollowUp', { readonly lastContactOn: IsoDate; readonly attempts: number }>;
 export type DiedV1 = Event<'Died', { readonly diedOn: IsoDate; readonly cause: string }>;
 export type StudyCompletedV1 = Event<'StudyCompleted', { readonly completedOn: IsoDate }>;
@@ -203,7 +206,7 @@ export type ParticipantEvent =
   | SaeReportedToSponsorV1 | CrsAssessedV1 | IcansAssessedV1 | DltCandidateFlaggedV1 | DltAdjudicatedV1 | DltWindowClosedV1
   | AeCollectionEndedV1 | VisitCompletedV1 | EfficacyAssessedV1 | UnscheduledVisitRecordedV1 | VisitMissedV1 | ReminderDueV1 | ReminderDeliveredV1
   | ReminderDeliveryFailedV1 | DeviationCandidateRaisedV1
-  | DeviationConfirmedV1 | DeviationDismissedV1 | EntryCorrectedV1 | EntryVoidedV1 | WithdrawnV1 | LostToFollowUpV1 | DiedV1
+  | DeviationConfirmedV1 | DeviationDismissedV1 | EntryCorrectedV1 | EntryVoidedV1 | WithdrawnV2 | LostToFollowUpV1 | DiedV1
   | StudyCompletedV1;
 
 export type ParticipantEventType = ParticipantEvent['type'];

@@ -135,7 +135,7 @@ export function evolve(previous: ParticipantState, event: ParticipantEvent): Par
     case 'EntryVoided':
       return applyVoid(state, event.data);
     case 'Withdrawn':
-      return { ...state, phase: 'ENDED', endReason: 'WITHDRAWN', safetyFollowUpOnly: event.data.safetyFollowUpConsented, endedOn: at.slice(0, 10) };
+      return { ...state, phase: 'ENDED', endReason: 'WITHDRAWN', safetyFollowUpOnly: event.data.safetyFollowUpConsented, endedOn: event.data.withdrawnOn ?? at.slice(0, 10) };
     case 'LostToFollowUp':
       return { ...state, phase: 'ENDED', endReason: 'LOST_TO_FOLLOW_UP', endedOn: event.data.lastContactOn };
     case 'Died':

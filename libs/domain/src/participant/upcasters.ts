@@ -12,10 +12,14 @@ type Upcaster = (event: StoredShape) => StoredShape;
 
 /**
  * Pure functions that lift an old event shape to the next version, keyed by `type@version`. Stored events
- * are never rewritten: readers upcast on the way in. Every event is at version 1 today, so the table is
- * empty; a new version adds one entry (and a test with a stored example of the old shape).
+ * are never rewritten: readers upcast on the way in. A new version adds one entry (and a test with a stored
+ * example of the old shape).
  */
-const UPCASTERS: Readonly<Record<string, Upcaster>> = {};
+const UPCASTERS: Readonly<Record<string, Upcaster>> = {
+  // Schema 1 dropped the withdrawal date that was entered: it cannot be recovered, so it stays absent (readers
+  // fall back to the recording date, as they did) rather than be invented from the recording instant.
+  'Withdrawn@1': (event) => ({ ...event, schemaVersion: 2 }),
+};
 
 export function upcast(stored: StoredShape): ParticipantEvent {
   let event = stored;

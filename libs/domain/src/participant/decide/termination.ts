@@ -19,7 +19,7 @@ export function withdraw(state: ParticipantState, command: Withdraw, now: Date):
     () => notInFuture(command.data.withdrawnOn, now, 'withdrawnOn', state),
   );
   if (failure) return rejected(failure);
-  return accepted({ type: 'Withdrawn', schemaVersion: 1, occurredAt: toIso(now), data: { reason: command.data.reason, safetyFollowUpConsented: command.data.safetyFollowUpConsented } });
+  return accepted({ type: 'Withdrawn', schemaVersion: 2, occurredAt: toIso(now), data: { reason: command.data.reason, safetyFollowUpConsented: command.data.safetyFollowUpConsented, withdrawnOn: command.data.withdrawnOn } });
 }
 
 export function markLostToFollowUp(state: ParticipantState, command: MarkLostToFollowUp, now: Date): ParticipantDecision {

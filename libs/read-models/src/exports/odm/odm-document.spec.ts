@@ -122,6 +122,7 @@ describe('buildOdm', () => {
           'IT.WITHDRAWN.OCCURRED_AT': 'Insert 2026-03-03T02:35:00.000Z',
           'IT.WITHDRAWN.REASON': 'Insert Participant decision',
           'IT.WITHDRAWN.SAFETY_FOLLOW_UP_CONSENTED': 'Insert false',
+          'IT.WITHDRAWN.WITHDRAWN_ON': 'Insert 2026-03-03',
         },
       },
     ]);

@@ -21,7 +21,7 @@ function dispositionOf({ event }: RecordedEvent): Disposition | undefined {
     case 'ScreenFailed':
       return { term: event.data.reason, decod: 'SCREEN FAILURE', category: 'DISPOSITION EVENT' };
     case 'Withdrawn':
-      return { term: event.data.reason, decod: 'WITHDRAWAL BY SUBJECT', category: 'DISPOSITION EVENT' };
+      return { term: event.data.reason, decod: 'WITHDRAWAL BY SUBJECT', category: 'DISPOSITION EVENT', ...(event.data.withdrawnOn === undefined ? {} : { date: event.data.withdrawnOn }) };
     case 'LostToFollowUp':
       return { term: 'LOST TO FOLLOW-UP', decod: 'LOST TO FOLLOW-UP', category: 'DISPOSITION EVENT', date: event.data.lastContactOn };
     case 'Died':

@@ -1,5 +1,5 @@
 import { PostgresEventStore, migrateWithLock } from '@trialflow/event-store';
-import { ParticipantRow, Projector, createTrialflowDataSource, participantsProjection } from '@trialflow/read-models';
+import { ParticipantRow, Projector, ProjectorGroup, createTrialflowDataSource, participantsProjection } from '@trialflow/read-models';
 import type { DataSource } from 'typeorm';
 import { appendsOf, withdrawnJourney } from '../support/journeys.js';
 import { appliedTo, createProbeTable, deferred, probeProjection, until } from '../support/probe-projection.js';
@@ -151,5 +151,51 @@ describe('the projector', () => {
     const restarted = new Projector(dataSource, probeProjection('probe-kill', 'probe_kill'));
     expect(await restarted.catchUp()).toBe(2);
     expect(await appliedTo(dataSource, 'probe_kill', streams)).toEqual(ids);
+  });
+});
+
+describe('the projections advanced together', () => {
+  it('applies a window to every projection in one transaction: a failure in one leaves all of them, and their checkpoints, as they were', async () => {
+    await createProbeTable(dataSource, 'probe_group_a');
+    await createProbeTable(dataSource, 'probe_group_b');
+    let failing = true;
+    const projections = [
+      probeProjection('probe-group-a', 'probe_group_a'),
+      probeProjection('probe-group-b', 'probe_group_b', { beforeEach: async (i) => { if (failing && i === 1) throw new Error('power cut'); } }),
+    ];
+    failing = false;
+    for (const p of projections) await new Projector(dataSource, p).catchUp();
+    failing = true;
+    const level = await checkpointOf('probe-group-a');
+    expect(await checkpointOf('probe-group-b')).toBe(level);
+    const streams = Array.from({ length: 3 }, testStream);
+    const ids: string[] = [];
+    for (const s of streams) ids.push(await appendOne(s));
+    const group = new ProjectorGroup(dataSource, projections);
+
+    await expect(group.catchUp()).rejects.toThrow('power cut');
+    expect(await appliedTo(dataSource, 'probe_group_a', streams)).toEqual([]);
+    expect([await checkpointOf('probe-group-a'), await checkpointOf('probe-group-b')]).toEqual([level, level]);
+
+    failing = false;
+    expect(await group.catchUp()).toBe(3);
+    expect(await appliedTo(dataSource, 'probe_group_a', streams)).toEqual(ids);
+    expect(await appliedTo(dataSource, 'probe_group_b', streams)).toEqual(ids);
+    expect(await checkpointOf('probe-group-b')).toBe(await checkpointOf('probe-group-a'));
+  });
+
+  it('leaves projections whose checkpoints differ to be caught up one by one', async () => {
+    await createProbeTable(dataSource, 'probe_apart_a');
+    await createProbeTable(dataSource, 'probe_apart_b');
+    const projections = [probeProjection('probe-apart-a', 'probe_apart_a'), probeProjection('probe-apart-b', 'probe_apart_b')];
+    for (const p of projections) await new Projector(dataSource, p).catchUp();
+    const stream = testStream();
+    const id = await appendOne(stream);
+    await new Projector(dataSource, projections[0]!).catchUp();
+
+    expect(await new ProjectorGroup(dataSource, projections).catchUp()).toBeUndefined();
+    expect(await appliedTo(dataSource, 'probe_apart_b', [stream])).toEqual([]);
+    expect(await new Projector(dataSource, projections[1]!).catchUp()).toBe(1);
+    expect(await appliedTo(dataSource, 'probe_apart_b', [stream])).toEqual([id]);
   });
 });

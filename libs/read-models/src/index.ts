@@ -21,6 +21,7 @@ export * from './projector/projection.js';
 export * from './projector/event-feed.js';
 export * from './projector/checkpoints.js';
 export * from './projector/projector.js';
+export * from './projector/projector-group.js';
 export * from './projector/projector-runner.js';
 export * from './projector/projected-version.js';
 export * from './projector/projection-lag.js';

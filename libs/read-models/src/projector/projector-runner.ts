@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { EVENTS_APPENDED_CHANNEL, onEventsAppended } from '@trialflow/event-store';
 import { ViewCache } from '../participant-view/participant-views.js';
 import { Projector } from './projector.js';
+import { ProjectorGroup } from './projector-group.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectorRunnerOptions {
@@ -22,6 +23,7 @@ const COALESCE_MS = 20;
 
 export class ProjectorRunner {
   private readonly projectors: Projector[];
+  private readonly group: ProjectorGroup;
   private listener: pg.Client | undefined;
   private unsubscribe: (() => void) | undefined;
   private wake: (() => void) | undefined;
@@ -38,6 +40,7 @@ export class ProjectorRunner {
     // One fold per event for all projections: they share the participant views this process has folded.
     const viewCache = new ViewCache();
     this.projectors = projections.map((p) => new Projector(dataSource, p, { viewCache }));
+    this.group = new ProjectorGroup(dataSource, projections, { viewCache });
   }
 
   async start(): Promise<void> {
@@ -66,11 +69,16 @@ export class ProjectorRunner {
   private async run(): Promise<void> {
     while (!this.stopped) {
       this.pending = false;
-      for (const [i, projector] of this.projectors.entries()) {
-        try {
-          await projector.catchUp();
-        } catch (error) {
-          this.options.onError?.(error, this.projections[i]?.name ?? 'unknown');
+      // All projections in one transaction while they are level; one by one otherwise, or when the group's window
+      // failed (each projection's error is then reported on its own, and the others go on).
+      const together = this.projectors.length > 1 ? await this.group.catchUp().catch(() => undefined) : undefined;
+      if (together === undefined) {
+        for (const [i, projector] of this.projectors.entries()) {
+          try {
+            await projector.catchUp();
+          } catch (error) {
+            this.options.onError?.(error, this.projections[i]?.name ?? 'unknown');
+          }
         }
       }
       if (this.stopped) break;

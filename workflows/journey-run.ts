@@ -204,7 +204,9 @@ export class JourneyRun {
 
   /** Runs a user command once: a command id already recorded returns the version it produced. */
   async execute(command: ParticipantCommand, correlationId: string, expectedVersion?: number): Promise<CommandResult> {
-    await condition(() => this.ready);
+    // Awaited only while the state is loading: every promise the workflow creates costs a captured stack trace
+    // (the SDK's enhanced stack traces) and a condition costs another pass into the sandbox.
+    if (!this.ready) await condition(() => this.ready);
     const earlier = this.processed.get(command.commandId);
     if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
     // Checked again here: another command may have been handled between this one's validation and its turn.

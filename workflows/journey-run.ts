@@ -139,7 +139,7 @@ export class JourneyRun {
    * refused entry leaves nothing behind. Reminders that fell due in the past are recorded, not delivered now.
    */
   async importEntries(request: ImportJourneyRequest): Promise<CommandResult> {
-    await condition(() => this.ready);
+    if (!this.ready) await condition(() => this.ready);
     const earlier = this.importedVersion(request);
     if (earlier !== undefined) return { streamVersion: earlier, summary: summarize(this.state) };
     const decision = this.decideImportNow(request);

@@ -9,12 +9,13 @@ import {
   allProjections,
   coordinatorWorklist,
   createTrialflowDataSource,
+  participantList,
   participantRoster,
   projectionReflects,
   safetyBoard,
 } from '@trialflow/read-models';
 import type { DataSource } from 'typeorm';
-import { appendsOf, eventfulJourney, screenFailedJourney, withdrawnJourney, type RecordedJourney } from '../support/journeys.js';
+import { appendsOf, awaitingSignatureJourney, eventfulJourney, screenFailedJourney, withdrawnJourney, type RecordedJourney } from '../support/journeys.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let dataSource: DataSource;
@@ -22,6 +23,7 @@ let store: PostgresEventStore;
 const eventful = eventfulJourney();
 const screenFailed = screenFailedJourney();
 const withdrawn = withdrawnJourney();
+const awaitingSignature = awaitingSignatureJourney();
 
 /** Appends the journeys' commands interleaved, catching every projection up in small windows as it goes. */
 async function appendInterleaved(journeys: readonly RecordedJourney[]): Promise<void> {
@@ -42,7 +44,7 @@ beforeAll(async () => {
   await dataSource.initialize();
   await migrateWithLock(dataSource);
   store = new PostgresEventStore(dataSource);
-  await appendInterleaved([eventful, screenFailed, withdrawn]);
+  await appendInterleaved([eventful, screenFailed, withdrawn, awaitingSignature]);
 });
 
 afterAll(async () => {
@@ -82,6 +84,24 @@ describe('read models fed by the journey\'s events', () => {
     expect(roster.map((e) => [e.row.participantCode, e.studyDay])).toEqual(
       [[eventful.participantCode, 90], [withdrawn.participantCode, null]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+  });
+
+  it('roster: flags an eligible evaluation awaiting the investigator\'s e-signature, so the worklist finds them in one query', async () => {
+    const evaluatedAt = awaitingSignature.state.screening.evaluation!.evaluatedAt;
+    expect(await rows(ParticipantRow, awaitingSignature.participantId)).toMatchObject([{ phase: 'SCREENING', eligibilityToSignSince: new Date(evaluatedAt) }]);
+    // Signed (eventful) or never eligible (screen failed): nothing to sign.
+    expect(await rows(ParticipantRow, eventful.participantId)).toMatchObject([{ eligibilityToSignSince: null }]);
+    expect(await rows(ParticipantRow, screenFailed.participantId)).toMatchObject([{ eligibilityToSignSince: null }]);
+    const sites = ['DEMO-01', 'CN-BJ-GB'];
+    const page = await participantList(dataSource.manager, { sites, eligibilityToSign: true }, { limit: 50 });
+    expect(page.items.map((r) => r.participantCode)).toEqual([awaitingSignature.participantCode]);
+    // Signing clears the flag.
+    const signed = awaitingSignature.recorded.length;
+    awaitingSignature.evaluateAndSign();
+    await store.append(appendsOf(awaitingSignature, signed).reduce((all, a) => ({ ...all, events: [...all.events, ...a.events] })));
+    for (const projection of allProjections) await new Projector(dataSource, projection, 50).catchUp();
+    expect(await rows(ParticipantRow, awaitingSignature.participantId)).toMatchObject([{ eligibilityToSignSince: null }]);
+    expect((await participantList(dataSource.manager, { sites, eligibilityToSign: true }, { limit: 50 })).items).toEqual([]);
   });
 
   it('worklist: open visits with their windows and the reminders sent, classified for today at read time', async () => {

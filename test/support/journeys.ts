@@ -142,6 +142,15 @@ export function screenFailedJourney(start = '2026-04-01T02:00:00.000Z'): Recorde
   return s;
 }
 
+/** Screened and evaluated eligible: the investigator's e-signature is awaited. */
+export function awaitingSignatureJourney(start = '2026-05-11T02:00:00.000Z'): RecordedJourney {
+  const s = RecordedJourney.start('cb-cd19-bcma', 'SLE_LN', start);
+  s.register().consent().satisfyCriteria();
+  s.later(30);
+  s.run({ type: 'EvaluateEligibility', data: {} });
+  return s;
+}
+
 /** Enrolled, then withdrawn before lymphodepletion. */
 export function withdrawnJourney(start = '2026-05-04T03:00:00.000Z'): RecordedJourney {
   const s = RecordedJourney.start('ucart-cd19-bcma', 'MG', start);

@@ -77,6 +77,7 @@ export interface Participant {
     readonly safetyFollowUpOnly: boolean;
     readonly openDeviations: number;
     readonly pendingDltCandidates: number;
+    readonly eligibilityToSignSince: string | null;
     readonly confirmedDlts: number;
     readonly saeReportsDue: number;
     readonly missedVisits: number;

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { ApiError, get, query } from '../api/client.js';
+import { get, query } from '../api/client.js';
 import { sitesById, timeZoneOf } from '../api/reference.js';
 import { can } from '../api/session.js';
-import type { DeviationItem, EligibilityEvaluation, Page, Participant, Site, User, WorklistItem } from '../api/types.js';
+import type { DeviationItem, Page, Participant, Site, User, WorklistItem } from '../api/types.js';
 import { formatDate, formatInstant } from '../format/dates.js';
 import { kindLabel } from '../format/labels.js';
 import { useResource } from '../hooks/use-resource.js';
@@ -34,24 +34,10 @@ interface SafetyEntry {
   readonly onsetOn: string | null;
 }
 
-/**
- * Eligibility evaluations waiting for the investigator's e-signature. No read model lists them yet, so the
- * participants in screening are asked one by one (a site screens a handful at a time).
- */
+/** Eligibility evaluations waiting for the investigator's e-signature: the roster flags them (one request). */
 async function eligibilityAwaitingSignature(signal: AbortSignal): Promise<PendingSignature[]> {
-  const screening = await get<Page<Participant>>(`/v1/participants${query({ phase: 'SCREENING', status: 'ACTIVE', limit: 200 })}`, { signal });
-  const found = await Promise.all(
-    screening.items.map(async (p) => {
-      try {
-        const evaluation = await get<EligibilityEvaluation>(`/v1/participants/${p.participantId}/eligibility-evaluation`, { signal });
-        return evaluation.eligible && !evaluation.signature ? [{ participantId: p.participantId, participantCode: p.participantCode, siteId: p.siteId, what: 'Eligibility evaluation to sign', since: { instant: evaluation.evaluatedAt } }] : [];
-      } catch (e) {
-        if (e instanceof ApiError && e.problem.status === 404) return [];
-        throw e;
-      }
-    }),
-  );
-  return found.flat();
+  const awaiting = await get<Page<Participant>>(`/v1/participants${query({ eligibilityToSign: 'true', limit: 200 })}`, { signal });
+  return awaiting.items.map((p) => ({ participantId: p.participantId, participantCode: p.participantCode, siteId: p.siteId, what: 'Eligibility evaluation to sign', since: { instant: p.flags.eligibilityToSignSince ?? '' } }));
 }
 
 async function loadWorklist(signal: AbortSignal): Promise<WorklistData> {

@@ -12,6 +12,8 @@ export interface ParticipantListQuery {
   readonly cohortId?: string;
   readonly phase?: string;
   readonly status?: ParticipantStatus;
+  /** Only participants whose eligible evaluation waits for the investigator's e-signature. */
+  readonly eligibilityToSign?: boolean;
 }
 
 /** Participant code order: unique, stable, and what a coordinator scans for. */
@@ -26,5 +28,7 @@ export async function participantList(db: EntityManager, query: ParticipantListQ
   if (query.status === 'ACTIVE') qb.andWhere('p.endReason IS NULL');
   else if (query.status === 'ENDED') qb.andWhere('p.endReason IS NOT NULL');
   else if (query.status) qb.andWhere('p.endReason = :endReason', { endReason: query.status });
+  if (query.eligibilityToSign === true) qb.andWhere('p.eligibilityToSignSince IS NOT NULL');
+  else if (query.eligibilityToSign === false) qb.andWhere('p.eligibilityToSignSince IS NULL');
   return keysetPage(qb, PARTICIPANT_LIST_ORDER, page);
 }

@@ -92,6 +92,10 @@ export class ParticipantRow {
   @Column({ name: 'pending_dlt_candidates', type: 'integer', default: 0 })
   pendingDltCandidates!: number;
 
+  /** Since when an eligible evaluation waits for the investigator's e-signature; null when none does. */
+  @Column({ name: 'eligibility_to_sign_since', type: 'timestamptz', nullable: true })
+  eligibilityToSignSince!: Date | null;
+
   @Column({ name: 'confirmed_dlts', type: 'integer', default: 0 })
   confirmedDlts!: number;
 

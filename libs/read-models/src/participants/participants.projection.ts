@@ -2,6 +2,7 @@ import { plan } from '@trialflow/domain';
 import { journeyContext, pendingVisits } from '../participant-view/journey-facts.js';
 import { participantProjection } from '../participant-view/participant-projection.js';
 import type { ParticipantView } from '../participant-view/participant-view.js';
+import { pendingSignatures } from '../worklist/pending-signatures.js';
 import { ParticipantRow } from './participant.entity.js';
 
 const date = (instant: string | undefined): Date | null => (instant ? new Date(instant) : null);
@@ -14,6 +15,7 @@ export function rosterRows(view: ParticipantView): ParticipantRow[] {
   const deadlines = plan(s);
   const next = context ? pendingVisits(view, context, deadlines).sort((a, b) => a.window.target.localeCompare(b.window.target))[0] : undefined;
   const nextDeadline = deadlines.find((d) => d.kind !== 'VISIT_REMINDER');
+  const eligibilityToSign = pendingSignatures(view).find((p) => p.kind === 'ELIGIBILITY');
   const row: ParticipantRow = {
     participantId: view.participantId,
     participantCode: s.participantCode,
@@ -43,6 +45,7 @@ export function rosterRows(view: ParticipantView): ParticipantRow[] {
     safetyFollowUpOnly: s.safetyFollowUpOnly,
     openDeviations: s.deviations.filter((d) => d.status === 'CANDIDATE').length,
     pendingDltCandidates: s.dlt.candidates.filter((c) => !c.adjudicated).length,
+    eligibilityToSignSince: date(eligibilityToSign?.sinceInstant ?? undefined),
     confirmedDlts: s.dlt.candidates.filter((c) => c.isDlt === true).length,
     saeReportsDue: s.adverseEvents.filter((ae) => ae.serious && !ae.reportedToSponsorAt).length,
     missedVisits: s.missedVisits.length,

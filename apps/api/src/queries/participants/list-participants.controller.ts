@@ -11,6 +11,7 @@ import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { JOURNEY_PHASES } from '../../participants/commands/command-result.schema.js';
 import { participantViewSchema, toParticipantView, type ParticipantView } from '../../participants/get-participant/participant.response.js';
 import { ApiQueryParams } from '../api-query-params.js';
+import { booleanQuery } from '../query-fields.js';
 import { listPage, pageRequest, pageSchemaOf, pagingQueryShape, type ListPage } from '../list-paging.js';
 import { READERS, scopeOf } from '../user-scope.js';
 
@@ -25,6 +26,7 @@ export const listParticipantsQuerySchema = z.strictObject({
     .enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` })
     .optional()
     .describe('ACTIVE (still in the study), ENDED (any end reason), or one end reason.'),
+  eligibilityToSign: booleanQuery("true: only participants whose eligible evaluation waits for the investigator's e-signature (false: the others)."),
   ...pagingQueryShape,
 });
 
@@ -46,7 +48,7 @@ export class ListParticipantsController {
   async list(@Query(new ZodValidationPipe(listParticipantsQuerySchema, 'query')) q: z.infer<typeof listParticipantsQuerySchema>, @Req() request: Request): Promise<ListPage<ParticipantView>> {
     const { sites } = scopeOf(request, q.siteId);
     const now = new Date();
-    const page = await participantList(this.db.manager, { sites, trialId: q.trialId, cohortId: q.cohortId, phase: q.phase, status: q.status }, pageRequest(PARTICIPANT_LIST_ORDER, q));
+    const page = await participantList(this.db.manager, { sites, trialId: q.trialId, cohortId: q.cohortId, phase: q.phase, status: q.status, eligibilityToSign: q.eligibilityToSign }, pageRequest(PARTICIPANT_LIST_ORDER, q));
     return listPage(page, (row) => toParticipantView(row, now));
   }
 }

@@ -78,13 +78,18 @@ export class JourneyDriver {
     return this.client.workflow.executeUpdateWithStart(registerParticipantUpdate, {
       updateId: commandId,
       args: [{ commandId, correlationId: 'test', actor: coordinator, participantCode: this.participantCode, trialId: this.protocol.trialId, cohortId: this.cohort.id, siteId: this.protocol.sites[0]!.id, ageYears, sex: 'F' }],
-      startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
-        workflowId: this.workflowId,
-        taskQueue: this.taskQueue,
-        args: [{ participantId: this.participantId, participantCode: this.participantCode }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      }),
+      startWorkflowOperation: this.startOperation(),
+    });
+  }
+
+  /** The journey's start, sent with its first Update (update-with-start), as the API sends it. */
+  private startOperation() {
+    return new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
+      workflowId: this.workflowId,
+      taskQueue: this.taskQueue,
+      args: [{ participantId: this.participantId, participantCode: this.participantCode }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
     });
   }
 
@@ -93,13 +98,7 @@ export class JourneyDriver {
     return this.client.workflow.executeUpdateWithStart(importJourneyUpdate, {
       updateId: importId,
       args: [{ importId, importedBy: { id: 'importer-1', name: 'Test Importer', role: 'admin' }, reason: 'Paper records entered after the fact (test)', correlationId: 'test', entries }],
-      startWorkflowOperation: new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
-        workflowId: this.workflowId,
-        taskQueue: this.taskQueue,
-        args: [{ participantId: this.participantId, participantCode: this.participantCode }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      }),
+      startWorkflowOperation: this.startOperation(),
     });
   }
 

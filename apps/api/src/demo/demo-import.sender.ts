@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { importJourneyUpdate, PARTICIPANT_JOURNEY_WORKFLOW_TYPE, participantWorkflowId, type CommandResult, type JourneyWorkflowInput } from '@trialflow/contracts';
+import { Client } from '@temporalio/client';
+import { importJourneyUpdate, type CommandResult, type JourneyWorkflowInput } from '@trialflow/contracts';
 import { DEMO_IMPORTER, DEMO_REASON, type DemoJourney } from '@trialflow/demo-data';
 import { APP_CONFIG, type AppConfig } from '../app-config.provider.js';
+import { journeyStartOperation } from '../temporal/journey-start.js';
 
 /**
  * Imports one demo participant: starts their journey with the import as its first Update (update-with-start),
@@ -18,13 +19,7 @@ export class DemoImportSender {
 
   async importJourney(journey: DemoJourney, correlationId: string): Promise<CommandResult> {
     const input: JourneyWorkflowInput = { participantId: journey.spec.participantId, participantCode: journey.spec.participantCode };
-    const start = new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
-      workflowId: participantWorkflowId(journey.spec.participantCode),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-    });
+    const start = journeyStartOperation(this.config.temporal.taskQueue, input);
     const importId = `demo-import:${journey.spec.participantCode}`;
     return this.client.withDeadline(Date.now() + Math.max(this.config.api.commandTimeoutMs, 30_000), () =>
       this.client.workflow.executeUpdateWithStart(importJourneyUpdate, {

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import {
-  PARTICIPANT_JOURNEY_WORKFLOW_TYPE,
-  participantWorkflowId,
-  registerParticipantUpdate,
-  type CommandResult,
-  type JourneyWorkflowInput,
-} from '@trialflow/contracts';
+import { Client } from '@temporalio/client';
+import { registerParticipantUpdate, type CommandResult, type JourneyWorkflowInput } from '@trialflow/contracts';
 import { checkRegistration, type Actor } from '@trialflow/domain';
 import { APP_CONFIG, type AppConfig } from '../../app-config.provider.js';
 import { commandProblem, domainProblem } from '../../temporal/command-errors.js';
+import { journeyStartOperation } from '../../temporal/journey-start.js';
 import type { RegisterParticipantBody } from './register-participant.request.js';
 
 export interface RegisterContext {
@@ -31,16 +26,7 @@ export class RegisterParticipantHandler {
     if (!checked.ok) throw domainProblem(checked.error);
 
     const input: JourneyWorkflowInput = { participantId: randomUUID(), participantCode: body.participantCode };
-    const start = new WithStartWorkflowOperation(PARTICIPANT_JOURNEY_WORKFLOW_TYPE, {
-      workflowId: participantWorkflowId(body.participantCode),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      // A running journey for the code receives the update (and rejects a second registration); a completed
-      // one may never be restarted under the same code; a failed one (a start whose registration never
-      // arrived) may.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-    });
+    const start = journeyStartOperation(this.config.temporal.taskQueue, input);
     const deadline = Date.now() + this.config.api.commandTimeoutMs;
     try {
       return await this.client.withDeadline(deadline, () =>

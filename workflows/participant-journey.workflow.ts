@@ -109,7 +109,10 @@ export async function participantJourney(input: JourneyWorkflowInput): Promise<v
   const quiescent = () => allHandlersFinished() && run.stored();
 
   if (input.resume) await run.resume(input.resume.streamVersion);
-  const phaseAtStart = run.state.phase;
+  // A new run starts unregistered, whatever its first Update (dispatched synchronously by `setHandler`, above)
+  // has recorded since: an import that starts the journey in follow-up crosses phase boundaries, and the run
+  // continues as new after it like after any boundary.
+  const phaseAtStart = input.resume ? run.state.phase : 'UNREGISTERED';
 
   // A deadline is handed to `decide` once per run: if it produced nothing (a rule said no), it must not spin.
   const handled = new Set<string>();

@@ -17,7 +17,8 @@ import { sampleOf } from '../support/schema-sample.js';
  *   (an auditor must not be able to alter what they audit); exports are for auditors, admins and
  *   investigators, not coordinators;
  * - admins read everything of their sites and run no clinical command (they manage users and
- *   configuration, not participants);
+ *   configuration, not participants); they import a participant's records from a legacy source at their
+ *   sites, attesting the import (each entry keeps the actor who made it at the source);
  * - site scoping: a request naming a site the user is not bound to is 403 SITE_NOT_ALLOWED; a participant
  *   of another site is 404 PARTICIPANT_NOT_FOUND (its existence is not revealed), for reads and commands
  *   alike; lists and trial-wide views only ever contain the user's own sites.
@@ -26,13 +27,14 @@ const ALL: readonly UserRole[] = ['coordinator', 'investigator', 'auditor', 'adm
 const WRITERS: readonly UserRole[] = ['coordinator', 'investigator'];
 const INVESTIGATOR: readonly UserRole[] = ['investigator'];
 const EXPORTERS: readonly UserRole[] = ['investigator', 'auditor', 'admin'];
+const ADMIN: readonly UserRole[] = ['admin'];
 
 /**
  * How the "other site" case is put to an operation:
  * - public: no token needed at all;
  * - user: about the caller only, no site involved;
  * - participant: `{participantId}` of another site's participant → 404;
- * - register: the body names another site → 403 SITE_NOT_ALLOWED;
+ * - register: the body names another site (registration, import) → 403 SITE_NOT_ALLOWED;
  * - list: `?siteId=` another site → 403 SITE_NOT_ALLOWED (and unfiltered, nothing of another site);
  * - scoped: no site in the request; the answer must contain nothing of another site.
  */
@@ -63,6 +65,8 @@ const POLICY: Readonly<Record<string, Policy>> = {
 
   // Registration and journey commands
   registerParticipant: { roles: WRITERS, scope: 'register' },
+  // Migrating a participant's records from a legacy source: admins of the participant's site, who attest it.
+  importParticipant: { roles: ADMIN, scope: 'register' },
   signConsent: command(),
   recordScreeningObservation: command(),
   attestEligibilityCriterion: command(INVESTIGATOR),
@@ -193,7 +197,8 @@ function requestFor(operation: Operation, policy: Policy, attempt: Attempt): { u
     commandId: randomUUID(),
     // E-signatures: the right password, so an allowed signer is never refused for it (nor locked out).
     password: DEMO_PASSWORD,
-    ...(operation.id === 'registerParticipant' ? { participantCode: `MX-${randomUUID().slice(0, 8).toUpperCase()}`, cohortId: 'SLE', siteId: targetSite } : {}),
+    ...(operation.id === 'registerParticipant' || operation.id === 'importParticipant' ? { participantCode: `MX-${randomUUID().slice(0, 8).toUpperCase()}`, cohortId: 'SLE', siteId: targetSite } : {}),
+    ...(operation.id === 'importParticipant' ? { importId: randomUUID() } : {}),
     ...(operation.id === 'issueToken' ? { username: 'auditor.a' } : {}),
     ...policy.body,
   };

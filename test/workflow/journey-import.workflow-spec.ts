@@ -32,8 +32,12 @@ describe('importing a journey (time-skipping server)', () => {
     await run(async () => {
       const imported = await driver.importJourney(journey.entries, 'import-1');
       expect(imported.summary.phase).toBe('DLT_WINDOW');
-      // The same import again (after the run continued as new at the phase boundaries): answered, not repeated.
+      // The run that took the import continued as new after it (screening → DLT window crosses boundaries)…
       await driver.stored();
+      await driver.state();
+      const described = await driver.handle.describe();
+      expect(described.runId).not.toBe(described.raw.workflowExecutionInfo?.firstRunId);
+      // …and the same import again, on the new run: answered from the recorded entries, not repeated.
       expect(await driver.importJourney(journey.entries, 'import-1')).toMatchObject({ streamVersion: imported.streamVersion });
       expect(await driver.importJourney(journey.entries, 'import-1-resent-under-another-id')).toMatchObject({ streamVersion: imported.streamVersion });
       // The journey carries on live from where the import left it.

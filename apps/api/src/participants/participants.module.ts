@@ -9,6 +9,8 @@ import { EligibilityEvaluationQuery } from './get-eligibility/eligibility-evalua
 import { GetEligibilityController } from './get-eligibility/get-eligibility.controller.js';
 import { GetParticipantController } from './get-participant/get-participant.controller.js';
 import { GetParticipantQuery } from './get-participant/get-participant.query.js';
+import { ImportParticipantController } from './import-participant/import-participant.controller.js';
+import { ImportParticipantHandler } from './import-participant/import-participant.handler.js';
 import { ParticipantDirectory } from './participant-directory.js';
 import { RegisterParticipantController } from './register-participant/register-participant.controller.js';
 import { RegisterParticipantHandler } from './register-participant/register-participant.handler.js';
@@ -16,6 +18,7 @@ import { RegisterParticipantHandler } from './register-participant/register-part
 @Module({
   controllers: [
     RegisterParticipantController,
+    ImportParticipantController,
     GetParticipantController,
     GetEligibilityController,
     ScreeningCommandsController,
@@ -24,6 +27,6 @@ import { RegisterParticipantHandler } from './register-participant/register-part
     VisitsAndRecordsCommandsController,
     TerminationCommandsController,
   ],
-  providers: [RegisterParticipantHandler, GetParticipantQuery, EligibilityEvaluationQuery, ParticipantDirectory, JourneyCommandSender],
+  providers: [RegisterParticipantHandler, ImportParticipantHandler, GetParticipantQuery, EligibilityEvaluationQuery, ParticipantDirectory, JourneyCommandSender],
 })
 export class ParticipantsModule {}

@@ -36,15 +36,20 @@ function isTimeout(error: unknown): boolean {
   return isGrpcServiceError(cause) && [GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE, GRPC_CANCELLED].includes(cause.code);
 }
 
+/** The journey's domain rejection carried by a failed Update, if that is what the error is. */
+export function domainErrorOf(error: unknown): DomainError | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DOMAIN_REJECTION_FAILURE_TYPE)) return undefined;
+  const [domainError] = (error.cause.details ?? []) as DomainError[];
+  return domainError;
+}
+
 /**
  * Maps what Temporal answered to a command into problem details. A time-out is a 503 with Retry-After:
  * nothing was recorded (the update never completed) and the same command id may be sent again safely.
  */
 export function commandProblem(error: unknown): ProblemException | undefined {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DOMAIN_REJECTION_FAILURE_TYPE) {
-    const [domainError] = (error.cause.details ?? []) as DomainError[];
-    if (domainError) return domainProblem(domainError);
-  }
+  const domainError = domainErrorOf(error);
+  if (domainError) return domainProblem(domainError);
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return problem(409, 'PARTICIPANT_ALREADY_REGISTERED', 'Conflicts with the current state', 'This participant code belongs to a journey that has already ended.', {
       errors: [{ field: 'participantCode', message: 'already used' }],

@@ -58,6 +58,17 @@ describe('importing a journey from source records', () => {
     expect(!decision.ok && decision.error.message).toMatch(new RegExp(`^Entry ${visit} \\(CompleteVisit, `));
   });
 
+  it('binds an imported eligibility signature without a record hash to the evaluation it follows', () => {
+    const entries = infusedJourney().entries.map((e) => (e.command.type === 'SignEligibility' ? { ...e, command: { ...e.command, data: { ...e.command.data, recordHash: '' } } as ParticipantCommand } : e));
+    const decision = decideImport(initialState, entries, now);
+    if (!decision.ok) throw new Error(decision.error.message);
+    const signed = decision.steps.find((s) => s.command.type === 'SignEligibility')!;
+    expect(signed.events[0]).toMatchObject({ type: 'EligibilitySigned', data: { signature: { recordHash: decision.state.screening.evaluation!.recordHash } } });
+    // A hash that is not the evaluation's is still refused, as live.
+    const wrong = entries.map((e) => (e.command.type === 'SignEligibility' ? { ...e, command: { ...e.command, data: { ...e.command.data, recordHash: 'f'.repeat(64) } } as ParticipantCommand } : e));
+    expect(decideImport(initialState, wrong, now)).toMatchObject({ ok: false, error: { code: 'RECORD_CHANGED_SINCE_DISPLAYED' } });
+  });
+
   const first = (): ImportEntry[] => infusedJourney().entries.slice(0, 3);
   it.each<[string, (entries: ImportEntry[]) => ImportEntry[], string, string]>([
     ['an instant after now', (e) => [e[0]!, { ...e[1]!, at: '2026-12-01T00:00:00.000Z' }], 'IMPORT_INSTANT_IN_FUTURE', 'entries[1].at'],

@@ -65,17 +65,29 @@ export function decideImport(state: ParticipantState, entries: readonly ImportEn
       steps.push({ command: reached, at: due.dueAt, events: decision.events });
       current = decision.events.reduce(evolve, current);
     }
-    const decision = decide(current, entry.command, new Date(at));
+    const command = signedAsRecorded(current, entry.command);
+    const decision = decide(current, command, new Date(at));
     if (!decision.ok) {
       const { code, message } = decision.error;
       const path = decision.error.field === undefined ? `${field}.command` : `${field}.command.data.${decision.error.field}`;
       return { ok: false, error: error(code, `Entry ${index} (${entry.command.type}, ${entry.command.commandId}, at ${entry.at}): ${message}`, path) };
     }
-    steps.push({ command: entry.command, at: new Date(at).toISOString(), events: decision.events });
+    steps.push({ command, at: new Date(at).toISOString(), events: decision.events });
     current = decision.events.reduce(evolve, current);
     previous = at;
   }
   return { ok: true, steps, state: current };
+}
+
+/**
+ * An imported eligibility signature without a record hash covers the evaluation it follows in the import: the
+ * source's record had no hash of this system's, and the importer attests what was signed (their name is on every
+ * imported event). Live signatures always carry the hash of what the signer was shown.
+ */
+function signedAsRecorded(state: ParticipantState, command: ParticipantCommand): ParticipantCommand {
+  if (command.type !== 'SignEligibility' || command.data.recordHash) return command;
+  const recordHash = state.screening.evaluation?.recordHash;
+  return recordHash ? { ...command, data: { ...command.data, recordHash } } : command;
 }
 
 function entryProblem(entry: ImportEntry, index: number, at: number, previous: number, now: Date, seen: ReadonlySet<string>): DomainError | undefined {

@@ -66,6 +66,24 @@ describe('the demo trial, at first sign-in', () => {
     await context.close();
   }, 120_000);
 
+  it('answers the investigator\'s "how many respond?" on the dashboard: DEMO-U09\'s SLEDAI-2K response at month 2, their sites only', async () => {
+    const context = await newPerson(browser);
+    const page = await context.newPage();
+    watchForPageErrors(page, pageErrors);
+    await signIn(page, 'investigator.a');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trial dashboard' }).click();
+    const efficacy = page.getByTestId('efficacy-summary');
+    await efficacy.waitFor();
+    const m2 = efficacy.locator('tr[data-cohort="SLE"][data-instrument="SLEDAI-2K"][data-timepoint="M2"]');
+    await expect(m2.locator('[data-count="responders"]').textContent()).resolves.toBe('1');
+    await expect(m2.textContent()).resolves.toMatch(/100 % \(21–100\)/);
+    await expect(page.getByTestId('efficacy-definitions').textContent()).resolves.toMatch(/sri-4\.sledai-component@1\.0\.0/);
+    // DEMO-U10's MG-ADL responses are at DEMO-02, not the investigator's site.
+    await expect(efficacy.textContent()).resolves.not.toMatch(/MG-ADL/);
+    await screenshot(page, 'demo-03b-dashboard-efficacy');
+    await context.close();
+  }, 120_000);
+
   it('lets the coordinator do the overdue month 3 visit and record its SLEDAI-2K score, refusing an impossible score', async () => {
     const context = await newPerson(browser);
     const page = await context.newPage();

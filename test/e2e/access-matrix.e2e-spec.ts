@@ -109,6 +109,7 @@ const POLICY: Readonly<Record<string, Policy>> = {
   getSafetyBoard: read('list'),
   listSafetyEntries: read('list'),
   listEfficacyResults: read('list'),
+  getEfficacySummary: read('list'),
   // Reference data: the trials and protocols of the user's sites (other sites left out of the answer)
   listTrials: read('scoped'),
   getTrialProtocol: read('scoped'),

@@ -35,4 +35,7 @@ export * from './participants/participant-list.query.js';
 export * from './deviations/deviation-log.query.js';
 export * from './safety/safety-entries.query.js';
 export * from './efficacy/efficacy-results.query.js';
+export * from './efficacy/efficacy-summary.query.js';
+export * from './efficacy/response-summary.js';
+export * from './efficacy/wilson-interval.js';
 export * from './exports/index.js';

@@ -293,3 +293,29 @@ export interface Verification {
   readonly hashChain: { readonly ok: boolean; readonly eventsChecked: number; readonly firstBrokenLink: unknown };
   readonly workflowHistory: { readonly available: boolean; readonly ok?: boolean; readonly complete?: boolean; readonly counts?: Record<string, number> };
 }
+
+/** GET /v1/trials/{trialId}/efficacy-summary: one line per cohort, instrument (with a response definition) and visit. */
+export interface EfficacySummaryLine {
+  readonly cohortId: string;
+  readonly instrument: string;
+  readonly timepoint: string;
+  readonly timepointLabel: string;
+  readonly nominalDay: number | null;
+  readonly assessed: number;
+  readonly responders: number;
+  readonly nonResponders: number;
+  readonly notEvaluable: number;
+  /** responders / assessed, 0-1. */
+  readonly responseRate: number | null;
+  /** 95 % Wilson score interval, 0-1. */
+  readonly ci95: { readonly lower: number; readonly upper: number } | null;
+  readonly medianChangeFromBaseline: number | null;
+  readonly responseDefinition: string;
+  readonly responseAlgorithm: string;
+}
+
+export interface EfficacySummary {
+  readonly trialId: string;
+  readonly sites: readonly string[];
+  readonly lines: readonly EfficacySummaryLine[];
+}

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EFFICACY_RESULTS_ORDER, efficacyProjection, efficacyResults, type EfficacyResultRow } from '@trialflow/read-models';
+import { EFFICACY_RESULTS_ORDER, efficacyProjection, efficacyResults, efficacySummary, type EfficacyResultRow } from '@trialflow/read-models';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { Roles } from '../../auth/roles.decorator.js';
 import { jsonSchemaOf, problemResponses } from '../../http/openapi-schemas.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { ApiQueryParams } from '../api-query-params.js';
+import { efficacySummaryParamsSchema, efficacySummaryQuerySchema, efficacySummarySchema, type EfficacySummary } from './efficacy-summary.schema.js';
 import { listPage, pageRequest, pageSchemaOf, pagingQueryShape, type ListPage } from '../list-paging.js';
 import { minVersionNeedsParticipant, ReadYourWrites, readYourWritesQueryShape } from '../read-your-writes.js';
 import { READERS, scopeOf } from '../user-scope.js';
@@ -86,14 +87,14 @@ const toView = (row: EfficacyResultRow): EfficacyResultView => ({
 });
 
 @ApiTags('efficacy')
-@Controller('v1/efficacy-results')
+@Controller('v1')
 export class EfficacyController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Get()
+  @Get('efficacy-results')
   @Roles(...READERS)
   @ApiOperation({
     operationId: 'listEfficacyResults',
@@ -113,5 +114,26 @@ export class EfficacyController {
       pageRequest(EFFICACY_RESULTS_ORDER, q),
     );
     return listPage(page, toView);
+  }
+
+  @Get('trials/:trialId/efficacy-summary')
+  @Roles(...READERS)
+  @ApiOperation({
+    operationId: 'getEfficacySummary',
+    summary: 'Response rates of a trial',
+    description:
+      'Per cohort, instrument with a published response definition and visit timepoint: participants assessed, responders, non-responders, not evaluable, the response rate (responders / assessed) with its 95 % Wilson score interval, and the median change from baseline. Counts only the sites you are bound to.',
+  })
+  @ApiParam({ name: 'trialId', schema: { type: 'string' }, example: 'ucart-cd19-bcma' })
+  @ApiQueryParams(efficacySummaryQuerySchema)
+  @ApiOkResponse({ schema: jsonSchemaOf(efficacySummarySchema) })
+  @problemResponses(400)
+  async summary(
+    @Param(new ZodValidationPipe(efficacySummaryParamsSchema, 'path')) params: z.infer<typeof efficacySummaryParamsSchema>,
+    @Query(new ZodValidationPipe(efficacySummaryQuerySchema, 'query')) q: z.infer<typeof efficacySummaryQuerySchema>,
+    @Req() request: Request,
+  ): Promise<EfficacySummary> {
+    const { sites } = scopeOf(request, q.siteId);
+    return { trialId: params.trialId, sites: [...sites], lines: await efficacySummary(this.db.manager, params.trialId, sites) };
   }
 }

@@ -1,11 +1,12 @@
 import { get, query } from '../../api/client.js';
 import { protocolOf, sitesById, trials } from '../../api/reference.js';
-import type { Page, Participant, Phase, StateAsOf, TrialSummary } from '../../api/types.js';
+import type { EfficacySummary, EfficacySummaryLine, Page, Participant, Phase, StateAsOf, TrialSummary } from '../../api/types.js';
 import { siteToday } from '../../format/dates.js';
 import { PHASE_LABELS } from '../../format/labels.js';
 import { useResource } from '../../hooks/use-resource.js';
 import { navigate, useLocation } from '../../router.js';
 import { Loading, Notice, ProblemBanner } from '../../ui/feedback.js';
+import { EfficacySummarySection } from './efficacy-summary.js';
 import { enrolmentByCohort, laneOf, type Lane } from './swimmer-lanes.js';
 import { SwimmerPlot } from './swimmer-plot.js';
 
@@ -34,6 +35,7 @@ interface DashboardData {
   readonly participants: readonly Participant[];
   readonly lanes: readonly Lane[];
   readonly board: readonly BoardLine[];
+  readonly efficacy: readonly EfficacySummaryLine[];
 }
 
 async function allParticipants(trialId: string, signal: AbortSignal): Promise<Participant[]> {
@@ -48,9 +50,10 @@ async function allParticipants(trialId: string, signal: AbortSignal): Promise<Pa
 }
 
 async function loadDashboard(trial: TrialSummary, signal: AbortSignal): Promise<DashboardData> {
-  const [participants, board, protocol, sites] = await Promise.all([
+  const [participants, board, efficacy, protocol, sites] = await Promise.all([
     allParticipants(trial.trialId, signal),
     get<{ lines: BoardLine[] }>(`/v1/trials/${encodeURIComponent(trial.trialId)}/safety-board`, { signal }),
+    get<EfficacySummary>(`/v1/trials/${encodeURIComponent(trial.trialId)}/efficacy-summary`, { signal }),
     protocolOf(trial.trialId),
     sitesById(),
   ]);
@@ -63,10 +66,10 @@ async function loadDashboard(trial: TrialSummary, signal: AbortSignal): Promise<
       return laneOf(p, state.state, protocol, siteToday(site?.timeZone ?? 'UTC'), site?.utcOffsetMinutes ?? 0);
     }),
   );
-  return { trial, participants, lanes, board: board.lines };
+  return { trial, participants, lanes, board: board.lines, efficacy: efficacy.lines };
 }
 
-/** A trial at a glance: enrolment by cohort, a swimmer plot of its participants and the DLT board. */
+/** A trial at a glance: enrolment by cohort, a swimmer plot of its participants, the DLT board and response rates. */
 export function DashboardPage() {
   const { search } = useLocation();
   const wanted = search.get('trial');
@@ -113,6 +116,7 @@ export function DashboardPage() {
             <p class="muted">Bar: registration to today or end of study · shaded: DLT window · dots: AEs by grade · C/I n: CRS/ICANS grade · ticks: visits done · <span class="legend-response" aria-hidden="true">◆</span> efficacy response (instrument's published definition).</p>
           </section>
           <DltBoard lines={data.data.board} />
+          <EfficacySummarySection lines={data.data.efficacy} />
         </>
       )}
     </>

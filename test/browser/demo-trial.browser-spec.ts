@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebAppBuilt, launchChromium, newPerson, screenshot, watchForPageErrors } from '../support/browser.js';
-import { startSystem, type RunningSystem } from '../support/running-system.js';
+import { startDemoSystem } from '../support/demo-system.js';
+import type { RunningSystem } from '../support/running-system.js';
 import { openStep, record, signInAs } from '../support/web-app-steps.js';
 
 /**
@@ -14,14 +15,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   ensureWebAppBuilt();
-  system = await startSystem({ DEMO_DATA: 'if-empty' });
+  system = await startDemoSystem();
   browser = await launchChromium();
-  // The import runs behind the start: wait until every demo participant is in the roster.
-  for (let i = 0; i < 240; i += 1) {
-    const { rows } = await system.sql.query(`SELECT count(*)::int AS n FROM rm_participants`).catch(() => ({ rows: [{ n: 0 }] }));
-    if (rows[0].n >= 23) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }, 180_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { DemoUser } from '../support/api-auth.js';
 import { call } from '../support/http-journey.js';
-import { startSystem, type RunningSystem } from '../support/running-system.js';
+import { startDemoSystem } from '../support/demo-system.js';
+import type { RunningSystem } from '../support/running-system.js';
 
 /**
  * The trial dashboard's "how many respond?" over HTTP, on the demo data: DEMO-U09 (SLE, DEMO-01) responds on
@@ -14,15 +15,13 @@ const CB = 'cb-cd19-bcma';
 const DEMO_RESPONSE_CALLS = 11;
 
 beforeAll(async () => {
-  system = await startSystem({ DEMO_DATA: 'if-empty' });
-  // The import runs behind the start: wait until every demo participant and every scored visit is projected.
-  for (let i = 0; i < 240; i += 1) {
-    const { rows } = await system.sql
-      .query(`SELECT (SELECT count(*) FROM rm_participants)::int AS participants, (SELECT count(*) FROM rm_efficacy_results WHERE response IS NOT NULL)::int AS calls`)
-      .catch(() => ({ rows: [{ participants: 0, calls: 0 }] }));
-    if (rows[0].participants >= 23 && rows[0].calls >= DEMO_RESPONSE_CALLS) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  // Ready once every demo participant and every scored visit is projected.
+  system = await startDemoSystem(async (running) => {
+    const { rows } = await running.sql.query(
+      `SELECT (SELECT count(*) FROM rm_participants)::int AS participants, (SELECT count(*) FROM rm_efficacy_results WHERE response IS NOT NULL)::int AS calls`,
+    );
+    return rows[0].participants >= 23 && rows[0].calls >= DEMO_RESPONSE_CALLS;
+  });
 }, 180_000);
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ import { ParticipantDirectory } from '../participant-directory.js';
 import { trialIdParamSchema } from '../register-participant/register-participant.request.js';
 import { ImportParticipantHandler } from './import-participant.handler.js';
 import { importParticipantBodySchema, MAX_IMPORTED_ENTRIES, type ImportParticipantBody } from './import-participant.request.js';
+import { answerNewParticipant } from '../new-participant-answer.js';
 
 const paramsSchema = z.object({ trialId: trialIdParamSchema });
 
@@ -61,12 +62,6 @@ export class ImportParticipantController {
       importedBy: { id: user.id, name: user.name, role: user.role },
       correlationId: correlationId(request),
     });
-    response.setHeader('ETag', `"${result.streamVersion}"`);
-    const { participantId, participantCode, trialId, siteId } = result.summary;
-    if (participantId) {
-      response.setHeader('Location', `/v1/participants/${participantId}`);
-      if (participantCode && trialId && siteId) this.directory.remember({ participantId, participantCode, trialId, siteId });
-    }
-    return result;
+    return answerNewParticipant(result, response, this.directory);
   }
 }

@@ -14,6 +14,7 @@ import { commandResultSchema } from '../commands/command-result.schema.js';
 import { ParticipantDirectory } from '../participant-directory.js';
 import { RegisterParticipantHandler } from './register-participant.handler.js';
 import { registerParticipantBodySchema, trialIdParamSchema, type RegisterParticipantBody } from './register-participant.request.js';
+import { answerNewParticipant } from '../new-participant-answer.js';
 
 const paramsSchema = z.object({ trialId: trialIdParamSchema });
 
@@ -49,12 +50,6 @@ export class RegisterParticipantController {
       actor: requestActor(request, body.siteId),
       correlationId: correlationId(request),
     });
-    response.setHeader('ETag', `"${result.streamVersion}"`);
-    const { participantId, participantCode, trialId, siteId } = result.summary;
-    if (participantId) {
-      response.setHeader('Location', `/v1/participants/${participantId}`);
-      if (participantCode && trialId && siteId) this.directory.remember({ participantId, participantCode, trialId, siteId });
-    }
-    return result;
+    return answerNewParticipant(result, response, this.directory);
   }
 }
